@@ -1,0 +1,13 @@
+package dev.commerce.media;
+
+import dev.commerce.testing.PlatformEndpointsContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class PlatformEndpointsTest extends PlatformEndpointsContract {
+
+    @Override
+    protected String storeCheckName() {
+        return "media-store";
+    }
+}
