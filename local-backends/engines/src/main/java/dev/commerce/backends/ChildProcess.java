@@ -13,10 +13,10 @@ import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * An engine that runs as a child process: output goes to a log file (shown when start-up fails), and the
+ * A program run as a child process: output goes to a log file (shown when start-up fails), and the
  * whole process tree is stopped on {@link #stop()} or, as a backstop, when this JVM exits.
  */
-final class ChildProcess {
+public final class ChildProcess {
 
     private static final Logger LOG = Logger.getLogger(ChildProcess.class);
 
@@ -27,15 +27,15 @@ final class ChildProcess {
     private Process process;
     private Thread shutdownHook;
 
-    ChildProcess(String name, List<String> command, Map<String, String> environment, Path workDir) {
+    public ChildProcess(String name, List<String> command, Map<String, String> environment, Path logDir) {
         this.name = name;
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
-        this.logFile = workDir.resolve(name + ".log");
+        this.logFile = logDir.resolve(name + ".log");
     }
 
     /** Starts the process and waits until {@code ready} holds, the process dies, or the timeout passes. */
-    synchronized void start(Duration timeout, BooleanSupplier ready) {
+    public synchronized void start(Duration timeout, BooleanSupplier ready) {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -64,7 +64,7 @@ final class ChildProcess {
         }
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process == null) {
             return;
         }
@@ -77,7 +77,7 @@ final class ChildProcess {
         }
     }
 
-    synchronized boolean isAlive() {
+    public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }
 
@@ -97,6 +97,10 @@ final class ChildProcess {
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    public Path logFile() {
+        return logFile;
+    }
+
     private String tail() {
         try {
             List<String> lines = Files.readAllLines(logFile);
@@ -107,7 +111,7 @@ final class ChildProcess {
     }
 
     /** The java launcher of this JVM, so child JVMs run on the same JDK. */
-    static String javaLauncher() {
+    public static String javaLauncher() {
         return ProcessHandle.current().info().command()
                 .filter(cmd -> cmd.endsWith("java"))
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());

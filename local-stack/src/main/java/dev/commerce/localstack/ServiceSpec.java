@@ -1,0 +1,16 @@
+package dev.commerce.localstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** One service of the stack: its packaged application, port and configuration. */
+record ServiceSpec(String name, int port, Map<String, String> environment, Map<String, String> systemProperties) {
+
+    Path application(Path repositoryRoot) {
+        return repositoryRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+}

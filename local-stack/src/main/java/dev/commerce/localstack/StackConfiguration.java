@@ -1,0 +1,91 @@
+package dev.commerce.localstack;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import dev.commerce.backends.DevJwtKeys;
+
+/**
+ * How the stack configures each service: the same environment variables a deployment in AWS sets
+ * (see terraform/README.md), plus the endpoint overrides and static keys that only local engines need.
+ * Services run their production profile, so this also exercises the deployed configuration.
+ */
+final class StackConfiguration {
+
+    static final int CATALOG_PORT = 8081;
+    static final int ORDER_PORT = 8082;
+    static final int SESSION_PORT = 8083;
+    static final int MEDIA_PORT = 8084;
+
+    private StackConfiguration() {
+    }
+
+    static List<ServiceSpec> services(LocalBackends backends, DevJwtKeys keys, StackOptions options) {
+        Map<String, String> shared = new HashMap<>();
+        shared.put("JWT_ISSUER", DevJwtKeys.ISSUER);
+        shared.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toUri().toString());
+        shared.put("CURSOR_SIGNING_KEY", randomHex(32));
+        shared.put("CATALOG_URL", "http://127.0.0.1:" + CATALOG_PORT);
+        shared.put("ORDER_URL", "http://127.0.0.1:" + ORDER_PORT);
+        shared.put("SESSION_URL", "http://127.0.0.1:" + SESSION_PORT);
+        shared.put("MEDIA_URL", "http://127.0.0.1:" + MEDIA_PORT);
+        shared.put("AWS_REGION", "us-east-1");
+
+        Map<String, String> sharedProps = Map.of(
+                "quarkus.http.host", "127.0.0.1",
+                "quarkus.log.console.json.enabled", "false",
+                // Internal calls are signed with the local key; in AWS, SERVICE_TOKEN comes from the IdP.
+                "smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
+
+        ServiceSpec catalog = new ServiceSpec("catalog-service", CATALOG_PORT,
+                merge(shared, Map.of("CATALOG_TABLE", "catalog", "CATALOG_CREATE_TABLE", "true")),
+                merge(sharedProps, awsEmulator("dynamodb", backends.dynamo.endpoint(), "local", "local")));
+
+        ServiceSpec order = new ServiceSpec("order-service", ORDER_PORT,
+                merge(shared, Map.of(
+                        "ORDER_DB_URL", backends.postgres.reactiveUrl(),
+                        "ORDER_DB_USERNAME", backends.postgres.username(),
+                        "ORDER_DB_PASSWORD", backends.postgres.password())),
+                merge(sharedProps, Map.of("quarkus.datasource.jdbc.url", backends.postgres.jdbcUrl())));
+
+        ServiceSpec session = new ServiceSpec("session-service", SESSION_PORT,
+                merge(shared, Map.of("REDIS_URL", backends.redis.url())),
+                sharedProps);
+
+        Map<String, String> mediaEnv = new HashMap<>(Map.of(
+                "MEDIA_STORE", options.mediaStore(),
+                "MEDIA_BUCKET", "media",
+                "MEDIA_CREATE_BUCKET", "true",
+                "MEDIA_EFS_ROOT", backends.efs.root().toString()));
+        Map<String, String> mediaProps = new HashMap<>(awsEmulator("s3", backends.s3.endpoint(),
+                backends.s3.accessKeyId(), backends.s3.secretAccessKey()));
+        mediaProps.put("quarkus.s3.path-style-access", "true");
+        ServiceSpec media = new ServiceSpec("media-service", MEDIA_PORT, merge(shared, mediaEnv), merge(sharedProps, mediaProps));
+
+        return List.of(catalog, order, session, media);
+    }
+
+    private static Map<String, String> awsEmulator(String client, String endpoint, String keyId, String secret) {
+        String prefix = "quarkus." + client + ".";
+        return Map.of(
+                prefix + "endpoint-override", endpoint,
+                prefix + "aws.credentials.type", "static",
+                prefix + "aws.credentials.static-provider.access-key-id", keyId,
+                prefix + "aws.credentials.static-provider.secret-access-key", secret);
+    }
+
+    private static Map<String, String> merge(Map<String, String> base, Map<String, String> extra) {
+        Map<String, String> merged = new HashMap<>(base);
+        merged.putAll(extra);
+        return merged;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] buffer = new byte[bytes];
+        new SecureRandom().nextBytes(buffer);
+        return HexFormat.of().formatHex(buffer);
+    }
+}
