@@ -7,23 +7,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Temporary directories owned by one engine, removed when it is closed. */
+/**
+ * Temporary directories owned by one engine, removed when it is closed or, as a backstop (test JVMs often exit
+ * without closing what they started), when this JVM exits.
+ */
 final class WorkDirs {
+
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(WorkDirs::deleteQuietly), "work-dir-cleaner"));
+    }
 
     private WorkDirs() {
     }
 
     static Path create(String prefix) {
         try {
-            return Files.createTempDirectory("commerce-" + prefix + "-");
+            Path dir = Files.createTempDirectory("commerce-" + prefix + "-");
+            LIVE.add(dir);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static void deleteQuietly(Path root) {
+        try {
+            deleteRecursively(root);
+        } catch (UncheckedIOException stillInUse) {
+            // a child process may still be writing during JVM exit; the OS temp cleaner gets the rest
+        }
+    }
+
     static void deleteRecursively(Path root) {
-        if (root == null || !Files.exists(root)) {
+        if (root == null) {
+            return;
+        }
+        LIVE.remove(root);
+        if (!Files.exists(root)) {
             return;
         }
         try {
