@@ -14,14 +14,14 @@ import dev.commerce.backends.DevJwtKeys;
 import io.smallrye.jwt.build.Jwt;
 
 /** Bearer tokens signed with the shared local key pair ({@link DevJwtKeys#shared()}). */
-final class LocalTokens {
+public final class LocalTokens {
 
     private static final List<String> ROLES = List.of("customer", "admin", "service");
 
     private LocalTokens() {
     }
 
-    static String mint(String subject, String role, Duration lifetime) {
+    public static String mint(String subject, String role, Duration lifetime) {
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("role must be one of " + ROLES);
         }

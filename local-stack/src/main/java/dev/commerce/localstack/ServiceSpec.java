@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** One service of the stack: its packaged application, port and configuration. */
-record ServiceSpec(String name, int port, Map<String, String> environment, Map<String, String> systemProperties) {
+public record ServiceSpec(String name, int port, Map<String, String> environment, Map<String, String> systemProperties) {
 
-    Path application(Path repositoryRoot) {
+    public Path application(Path repositoryRoot) {
         return repositoryRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 }

@@ -23,7 +23,7 @@ final class StackConfiguration {
     private StackConfiguration() {
     }
 
-    static List<ServiceSpec> services(LocalBackends backends, DevJwtKeys keys, StackOptions options) {
+    static List<ServiceSpec> services(LocalBackends backends, DevJwtKeys keys, String mediaStore) {
         Map<String, String> shared = new HashMap<>();
         shared.put("JWT_ISSUER", DevJwtKeys.ISSUER);
         shared.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toUri().toString());
@@ -56,7 +56,7 @@ final class StackConfiguration {
                 sharedProps);
 
         Map<String, String> mediaEnv = new HashMap<>(Map.of(
-                "MEDIA_STORE", options.mediaStore(),
+                "MEDIA_STORE", mediaStore,
                 "MEDIA_BUCKET", "media",
                 "MEDIA_CREATE_BUCKET", "true",
                 "MEDIA_EFS_ROOT", backends.efs.root().toString()));
