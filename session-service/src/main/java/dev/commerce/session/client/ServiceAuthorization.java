@@ -1,0 +1,31 @@
+package dev.commerce.session.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
+
+import dev.commerce.common.auth.ServiceCredentials;
+
+/**
+ * Calls to other services on this service's own account (snapshots are shared by all users) carry the service's
+ * bearer token.
+ */
+@ApplicationScoped
+public class ServiceAuthorization implements ClientHeadersFactory {
+
+    private final ServiceCredentials credentials;
+
+    public ServiceAuthorization(ServiceCredentials credentials) {
+        this.credentials = credentials;
+    }
+
+    @Override
+    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
+            MultivaluedMap<String, String> outgoing) {
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        headers.putSingle("Authorization", credentials.authorization());
+        return headers;
+    }
+}
