@@ -31,4 +31,17 @@ class PostgresRoundTripTest {
         assertThat(row.getString("v")).isEqualTo("hello");
         assertThat(row.getInteger("version")).isGreaterThanOrEqualTo(150000);
     }
+
+    @Test
+    void everyConnectionCarriesTheSessionTimeouts() {
+        Row row = pool.query("select current_setting('statement_timeout') as statement,"
+                        + " current_setting('idle_in_transaction_session_timeout') as idle, current_setting('application_name') as app")
+                .execute()
+                .map(rows -> rows.iterator().next())
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertThat(row.getString("statement")).isEqualTo("5s");
+        assertThat(row.getString("idle")).isEqualTo("10s");
+        assertThat(row.getString("app")).isEqualTo("order-service-writer");
+    }
 }
