@@ -15,9 +15,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -49,15 +47,18 @@ public class ProblemMappers {
         return respond(new Problem(Problem.type("validation"), "Invalid input", 400, detail, path(uri), errors)).build();
     }
 
+    /**
+     * Request bodies Jackson cannot read. Quarkus has its own, more specific mapper for MismatchedInputException
+     * (a bare 400), so that type is mapped here explicitly; syntax errors reach {@link #web} wrapped in a 400.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        String detail = switch (e) {
-            case UnrecognizedPropertyException unknown -> "Unknown field '" + unknown.getPropertyName() + "'";
-            case InvalidFormatException invalid -> "Invalid value for '" + pathOf(invalid) + "'";
-            case JsonMappingException mapping when !mapping.getPath().isEmpty() -> "Invalid value for '" + pathOf(mapping) + "'";
-            default -> "The request body is not valid JSON";
-        };
-        return respond(new Problem(Problem.type("malformed-body"), "Malformed request body", 400, detail, path(uri), List.of())).build();
+        return JsonInputProblems.of(e, path(uri)).map(problem -> respond(problem).build()).orElseGet(() -> unexpected(e, uri));
     }
 
     @ServerExceptionMapper
@@ -79,6 +80,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -115,12 +119,6 @@ public class ProblemMappers {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     private static String safeDetail(WebApplicationException e, int status) {
