@@ -64,6 +64,47 @@ class BadInputTest {
     }
 
     @Test
+    void unreadableJsonNamesTheFieldOrSaysTheBodyIsMalformed() {
+        String id = uniqueId("p");
+        Map<String, Object> badStatus = product(id, "books", "Bad status", 1, "SOLD");
+        assertProblem(admin().body(badStatus).post("/products"), 400).then()
+                .body("type", equalTo("urn:problem:validation"))
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", equalTo("must be one of DRAFT, ACTIVE, ARCHIVED"));
+        Map<String, Object> fractionalStock = product(id, "books", "Fraction", 1, "ACTIVE");
+        fractionalStock.put("stock", 2.5);
+        assertProblem(admin().body(fractionalStock).post("/products"), 400).then()
+                .body("errors[0].field", equalTo("stock")).body("errors[0].message", equalTo("must be a whole number"));
+        assertProblem(service().body(Map.of("lines", List.of(Map.of("productId", "p1", "quantity", "two"))))
+                .put("/internal/reservations/{id}", uniqueId("order")), 400).then()
+                .body("errors[0].field", equalTo("lines[0].quantity"));
+        Map<String, Object> unknownField = product(id, "books", "Unknown field", 1, "ACTIVE");
+        unknownField.put("discount", 50);
+        assertProblem(admin().body(unknownField).post("/products"), 400).then()
+                .body("errors[0].field", equalTo("discount"));
+
+        assertProblem(admin().body("{\"sku\": \"A1\", \"name\": ").post("/products"), 400).then()
+                .body("type", equalTo("urn:problem:malformed-body"));
+        assertProblem(admin().body("[1, 2, 3]").post("/products"), 400).then()
+                .body("type", equalTo("urn:problem:malformed-body"))
+                .body("detail", equalTo("The request body must be an object"));
+        assertProblem(admin().post("/products"), 400).then().body("type", equalTo("urn:problem:validation"));
+
+        admin().get("/products/{id}?consistent=true", id).then().statusCode(404);
+    }
+
+    @Test
+    void wrongRoutesMethodsMediaTypesAndSizesAreProblems() {
+        assertProblem(admin().get("/no-such-thing"), 404).then().body("type", equalTo("urn:problem:not-found"));
+        assertProblem(admin().put("/products"), 405).then().body("type", equalTo("urn:problem:method-not-allowed"));
+        assertProblem(admin().contentType("application/xml").body("<product/>").post("/products"), 415)
+                .then().body("type", equalTo("urn:problem:unsupported-media-type"));
+        Map<String, Object> huge = product(uniqueId("p"), "books", "Huge", 1, "ACTIVE");
+        huge.put("description", "d".repeat(1_100_000));
+        assertProblem(admin().body(huge).post("/products"), 413).then().body("type", equalTo("urn:problem:payload-too-large"));
+    }
+
+    @Test
     void malformedIdsInPathsAreRejected() {
         assertProblem(admin().get("/products/{id}", "x".repeat(65)), 400);
         assertProblem(admin().get("/products/{id}", "bad id"), 400);

@@ -11,13 +11,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.commerce.catalog.domain.InsufficientStockException;
 import dev.commerce.catalog.domain.ShortLine;
 import dev.commerce.catalog.domain.UnavailableProductsException;
 import dev.commerce.common.api.Problem;
-import dev.commerce.common.api.ProblemMappers;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -25,12 +23,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The catalog's problems that carry extension members (RFC 9457 section 3.2), DynamoDB being unreachable or
- * throttling, which is a retryable 503 rather than an internal error, and JSON bodies of the wrong shape.
+ * throttling, which is a retryable 503 rather than an internal error.
  */
 public class CatalogProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(CatalogProblemMappers.class);
-    private static final ProblemMappers COMMON = new ProblemMappers();
 
     /** 409 urn:problem:insufficient-stock with the lines that could not be reserved. */
     @RegisterForReflection
@@ -56,15 +53,6 @@ public class CatalogProblemMappers {
     public Response unavailableProducts(UnavailableProductsException e, UriInfo uri) {
         return respond(422, new UnavailableProductsProblem(Problem.type("unavailable-products"), "Unavailable products", 422,
                 e.getMessage(), uri.getPath(), e.productIds()));
-    }
-
-    /**
-     * Unknown fields, 1.5 for a whole number, a string for a number: Quarkus' own mapper for this exception type
-     * is more specific than the shared JsonProcessingException mapper and would answer plain JSON.
-     */
-    @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return COMMON.json(e, uri);
     }
 
     /** Network failures, timeouts, throttling and DynamoDB 5xx: the store is (briefly) unavailable. */
