@@ -41,21 +41,25 @@ class BadInputTest {
 
     @Test
     void badCartBodiesAreRejected() {
-        problem(session.json().body("{\"productId\": \"tea\", ").post("/cart/lines"), 400);
-        problem(session.json().body("[]").post("/cart/lines"), 400);
-        problem(session.json().post("/cart/lines"), 400);
+        problem(session.json().body("{\"productId\": \"tea\", ").post("/cart/lines"), 400)
+                .body("type", equalTo("urn:problem:malformed-body"));
+        problem(session.json().body("[]").post("/cart/lines"), 400).body("type", equalTo("urn:problem:malformed-body"));
+        problem(session.json().post("/cart/lines"), 400).body("type", equalTo("urn:problem:validation"));
         problem(session.json().body(Map.of("productId", "tea", "quantity", -1)).post("/cart/lines"), 400)
                 .body("errors[0].field", containsString("quantity"));
-        problem(session.json().body(Map.of("productId", "tea", "quantity", "lots")).post("/cart/lines"), 400);
+        problem(session.json().body(Map.of("productId", "tea", "quantity", "lots")).post("/cart/lines"), 400)
+                .body("type", equalTo("urn:problem:validation"))
+                .body("errors[0].field", equalTo("quantity"))
+                .body("errors[0].message", equalTo("must be a whole number"));
         problem(session.json().body(Map.of("productId", "x".repeat(65), "quantity", 1)).post("/cart/lines"), 400);
         problem(session.json().body(Map.of("productId", "../etc", "quantity", 1)).post("/cart/lines"), 400);
         problem(session.json().body(Map.of("quantity", 1)).post("/cart/lines"), 400);
         problem(session.json().body(Map.of("productId", "tea", "quantity", 1_000_000)).post("/cart/lines"), 400);
         problem(session.json().body(Map.of("quantity", 2)).put("/cart/lines/" + "y".repeat(65)), 400);
         problem(session.request().contentType(ContentType.TEXT).body("tea x1").post("/cart/lines"), 415);
-        // Bodies over the 64 KiB limit are refused by the HTTP layer before any JSON is parsed.
-        session.json().body("{\"productId\":\"" + "a".repeat(70_000) + "\",\"quantity\":1}").post("/cart/lines")
-                .then().statusCode(413);
+        // Bodies over the 64 KiB limit are refused on their declared length, before any JSON is parsed.
+        problem(session.json().body("{\"productId\":\"" + "a".repeat(70_000) + "\",\"quantity\":1}").post("/cart/lines"), 413)
+                .body("type", equalTo("urn:problem:payload-too-large"));
 
         session.request().get("/cart").then().statusCode(200).body("lines", hasSize(1)).body("lines[0].quantity", equalTo(1));
     }
@@ -76,8 +80,8 @@ class BadInputTest {
 
     @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
-        problem(session.request().patch("/cart"), 405);
-        problem(session.request().get("/no-such-thing"), 404);
+        problem(session.request().patch("/cart"), 405).body("type", equalTo("urn:problem:method-not-allowed"));
+        problem(session.request().get("/no-such-thing"), 404).body("type", equalTo("urn:problem:not-found"));
     }
 
     private static ValidatableResponse problem(Response response, int status) {
