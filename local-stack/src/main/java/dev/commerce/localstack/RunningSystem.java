@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import dev.commerce.backends.ChildProcess;
 import dev.commerce.backends.DevJwtKeys;
@@ -33,6 +35,7 @@ public final class RunningSystem implements AutoCloseable {
     private final LocalBackends backends = new LocalBackends();
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, ChildProcess> processes = new LinkedHashMap<>();
+    private volatile boolean closed;
 
     private RunningSystem(Path root, Path logDir, Console console) {
         this.root = root;
@@ -47,9 +50,29 @@ public final class RunningSystem implements AutoCloseable {
      * @param logDir where each service writes its log
      */
     public static RunningSystem start(Path root, Path logDir, String mediaStore, Console console) {
+        return start(root, logDir, mediaStore, console, system -> {
+        });
+    }
+
+    /**
+     * As {@link #start(Path, Path, String, Console)}, handing the system to {@code created} before anything is
+     * started, so that an interrupt during start-up can {@link #close()} what is already running.
+     */
+    public static RunningSystem start(Path root, Path logDir, String mediaStore, Console console,
+            Consumer<RunningSystem> created) {
+        return start(root, logDir, mediaStore, console, created, Map.of());
+    }
+
+    /**
+     * As above, with {@code environment} added to every service's environment (e.g. shorter retry back-offs
+     * for tests that take a service down).
+     */
+    public static RunningSystem start(Path root, Path logDir, String mediaStore, Console console,
+            Consumer<RunningSystem> created, Map<String, String> environment) {
         RunningSystem system = new RunningSystem(root, logDir, console);
+        created.accept(system);
         try {
-            system.boot(mediaStore);
+            system.boot(mediaStore, environment);
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -57,8 +80,12 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
-    private void boot(String mediaStore) {
-        StackConfiguration.services(backends, DevJwtKeys.shared(), mediaStore).forEach(spec -> specs.put(spec.name(), spec));
+    private void boot(String mediaStore, Map<String, String> environment) {
+        for (ServiceSpec spec : StackConfiguration.services(backends, DevJwtKeys.shared(), mediaStore, logDir)) {
+            Map<String, String> env = new HashMap<>(spec.environment());
+            env.putAll(environment);
+            specs.put(spec.name(), new ServiceSpec(spec.name(), spec.port(), env, spec.systemProperties()));
+        }
         List<String> missing = specs.values().stream().filter(s -> !Files.isRegularFile(s.application(root)))
                 .map(ServiceSpec::name).toList();
         if (!missing.isEmpty()) {
@@ -72,14 +99,37 @@ public final class RunningSystem implements AutoCloseable {
         console.step("Starting the store engines");
         backends.start(console);
         console.step("Starting the services (logs in " + logDir + ")");
-        CompletableFuture.allOf(specs.keySet().stream()
-                .map(name -> CompletableFuture.runAsync(() -> startService(name)))
-                .toArray(CompletableFuture[]::new)).join();
+        // Two at a time: four JVMs booting at once on a small machine starve the engines they talk to at start-up.
+        List<String> names = List.copyOf(specs.keySet());
+        for (int i = 0; i < names.size(); i += 2) {
+            CompletableFuture.allOf(names.subList(i, Math.min(i + 2, names.size())).stream()
+                    .map(name -> CompletableFuture.runAsync(() -> startWithOneRetry(name)))
+                    .toArray(CompletableFuture[]::new)).join();
+        }
+    }
+
+    private void startWithOneRetry(String name) {
+        try {
+            startService(name);
+        } catch (IllegalStateException first) {
+            if (closed) {
+                throw first;
+            }
+            console.info(name + " did not come up (" + firstLine(first.getMessage()) + "); trying once more");
+            startService(name);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no message" : message.lines().findFirst().orElse("");
     }
 
     /** Starts (or restarts) one service and waits until it is ready. */
     public void startService(String name) {
         ServiceSpec spec = spec(name);
+        if (closed) {
+            throw new IllegalStateException("The system is stopped");
+        }
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaLauncher(), "-Xmx384m", "-XX:+UseSerialGC"));
         spec.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + spec.port());
@@ -102,6 +152,11 @@ public final class RunningSystem implements AutoCloseable {
         if (process != null) {
             process.stop();
         }
+    }
+
+    /** A bearer token for {@code subject} with {@code role} (customer, admin or service), valid one hour. */
+    public String token(String subject, String role) {
+        return LocalTokens.mint(subject, role, Duration.ofHours(1));
     }
 
     public String url(String service) {
@@ -135,7 +190,11 @@ public final class RunningSystem implements AutoCloseable {
 
     /** Stops every service, then every engine. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         List<ChildProcess> running;
         synchronized (processes) {
             running = List.copyOf(processes.values());

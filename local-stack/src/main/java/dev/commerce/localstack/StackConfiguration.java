@@ -1,10 +1,22 @@
 package dev.commerce.localstack;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import dev.commerce.backends.DevJwtKeys;
 
@@ -23,7 +35,10 @@ final class StackConfiguration {
     private StackConfiguration() {
     }
 
-    static List<ServiceSpec> services(LocalBackends backends, DevJwtKeys keys, String mediaStore) {
+    /**
+     * @param workDir where files the services read are written (the local CA bundle)
+     */
+    static List<ServiceSpec> services(LocalBackends backends, DevJwtKeys keys, String mediaStore, Path workDir) {
         Map<String, String> shared = new HashMap<>();
         shared.put("JWT_ISSUER", DevJwtKeys.ISSUER);
         shared.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toUri().toString());
@@ -47,9 +62,15 @@ final class StackConfiguration {
         ServiceSpec order = new ServiceSpec("order-service", ORDER_PORT,
                 merge(shared, Map.of(
                         "ORDER_DB_URL", backends.postgres.reactiveUrl(),
+                        "ORDER_DB_READER_URL", backends.postgres.reactiveUrl(),
                         "ORDER_DB_USERNAME", backends.postgres.username(),
-                        "ORDER_DB_PASSWORD", backends.postgres.password())),
-                merge(sharedProps, Map.of("quarkus.datasource.jdbc.url", backends.postgres.jdbcUrl())));
+                        "ORDER_DB_PASSWORD", backends.postgres.password(),
+                        // The embedded engine speaks plain TCP on loopback; Aurora gets verify-full (the default).
+                        "ORDER_DB_SSL_MODE", "disable",
+                        // The pools load the CA bundle even with TLS off; the RDS bundle's default path does not
+                        // exist here, so hand them this JDK's trusted roots instead.
+                        "ORDER_DB_CA_BUNDLE", caBundle(workDir).toString())),
+                sharedProps);
 
         ServiceSpec session = new ServiceSpec("session-service", SESSION_PORT,
                 merge(shared, Map.of("REDIS_URL", backends.redis.url())),
@@ -66,6 +87,30 @@ final class StackConfiguration {
         ServiceSpec media = new ServiceSpec("media-service", MEDIA_PORT, merge(shared, mediaEnv), merge(sharedProps, mediaProps));
 
         return List.of(catalog, order, session, media);
+    }
+
+    /** Writes the trusted root certificates of this JDK as one PEM file. */
+    static Path caBundle(Path workDir) {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+            StringBuilder pem = new StringBuilder();
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    for (X509Certificate certificate : x509.getAcceptedIssuers()) {
+                        pem.append("-----BEGIN CERTIFICATE-----\n").append(base64.encodeToString(certificate.getEncoded()))
+                                .append("\n-----END CERTIFICATE-----\n");
+                    }
+                }
+            }
+            Path file = workDir.resolve("local-ca-bundle.pem");
+            Files.createDirectories(workDir);
+            Files.writeString(file, pem);
+            return file;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot write a CA bundle into " + workDir, e);
+        }
     }
 
     private static Map<String, String> awsEmulator(String client, String endpoint, String keyId, String secret) {

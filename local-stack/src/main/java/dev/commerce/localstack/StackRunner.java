@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
+import sun.misc.Signal;
+
 /** {@code local-stack run}: the whole system until Ctrl-C, with a sample catalog and a printed walk-through. */
 final class StackRunner {
 
@@ -18,10 +20,20 @@ final class StackRunner {
     }
 
     void runUntilInterrupted() throws InterruptedException {
+        // Ctrl-C and SIGTERM stop the stack before the JVM starts its exit: shutdown hooks run concurrently, and
+        // the engines' own exit hooks (work directories removed) must not race the orderly stop of PostgreSQL.
+        for (String signal : new String[] {"INT", "TERM"}) {
+            Signal.handle(new Signal(signal), received -> {
+                stop();
+                System.exit(128 + received.getNumber());
+            });
+        }
+        // Backstop for any other way out (System.exit elsewhere, an unexpected error).
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-stack-stopper"));
         Path root = Path.of("").toAbsolutePath();
         try {
-            system = RunningSystem.start(root, root.resolve("local-stack/target/logs"), options.mediaStore(), console);
+            RunningSystem.start(root, root.resolve("local-stack/target/logs"), options.mediaStore(), console,
+                    created -> system = created);
             if (options.seed()) {
                 console.step("Loading the sample catalog");
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -22,40 +22,49 @@ final class Walkthrough {
         out.append("""
 
                 Tokens (valid 12 h; mint more with: java -jar local-stack/target/local-stack.jar token --sub=carol --role=customer)
-                  export ALICE=%s
-                  export BOB=%s
-                  export ADMIN=%s
+                  export ALICE={{ALICE}}
+                  export BOB={{BOB}}
+                  export ADMIN={{ADMIN}}
 
                 Try it (needs curl and jq):
-                  # browse the catalog
+                  # browse a category (category is required), then pick a product and read its stock
                   curl -s 'http://127.0.0.1:8081/products?category=books&limit=3' -H "Authorization: Bearer $ALICE" | jq
-                  PRODUCT=$(curl -s 'http://127.0.0.1:8081/products?category=kitchen&limit=1' -H "Authorization: Bearer $ALICE" | jq -r '.items[0].id')
+                  PRODUCT=$(curl -s http://127.0.0.1:8081/products/by-sku/KIT-002 -H "Authorization: Bearer $ALICE" | jq -r .id)
+                  curl -s "http://127.0.0.1:8081/products/$PRODUCT?consistent=true" -H "Authorization: Bearer $ALICE" | jq .stock
 
-                  # open a session and fill the cart
-                  SESSION=$(curl -s -X POST http://127.0.0.1:8083/sessions -H "Authorization: Bearer $ALICE" | jq -r .token)
+                  # open a session (keep its id and its token) and fill the cart
+                  NEW_SESSION=$(curl -s -X POST http://127.0.0.1:8083/sessions -H "Authorization: Bearer $ALICE")
+                  SESSION_ID=$(echo "$NEW_SESSION" | jq -r .sessionId); SESSION=$(echo "$NEW_SESSION" | jq -r .token)
                   curl -s -X POST http://127.0.0.1:8083/cart/lines -H "Authorization: Bearer $ALICE" -H "X-Session-Token: $SESSION" \\
                        -H 'Content-Type: application/json' -d "{\\"productId\\":\\"$PRODUCT\\",\\"quantity\\":2}" | jq
 
-                  # check out (replaying the same Idempotency-Key returns the same order)
-                  KEY=$(cat /proc/sys/kernel/random/uuid)
-                  ORDER=$(curl -s -X POST http://127.0.0.1:8082/orders -H "Authorization: Bearer $ALICE" -H "X-Session-Token: $SESSION" \\
-                       -H "Idempotency-Key: $KEY" -H 'Content-Type: application/json' -d '{}' | jq -r .id)
-                  curl -s http://127.0.0.1:8082/orders/$ORDER -H "Authorization: Bearer $ALICE" | jq
+                  # check out the session's cart; sending the same Idempotency-Key again replays the same order
+                  KEY=checkout-$(date +%s)-$RANDOM
+                  ORDER=$(curl -s -X POST http://127.0.0.1:8082/orders -H "Authorization: Bearer $ALICE" -H "Idempotency-Key: $KEY" \\
+                       -H 'Content-Type: application/json' -d "{\\"sessionId\\":\\"$SESSION_ID\\"}" | jq -r .id)
+                  curl -si -X POST http://127.0.0.1:8082/orders -H "Authorization: Bearer $ALICE" -H "Idempotency-Key: $KEY" \\
+                       -H 'Content-Type: application/json' -d "{\\"sessionId\\":\\"$SESSION_ID\\"}" | grep -i -e '^HTTP' -e idempotent-replayed
+                  curl -s http://127.0.0.1:8082/orders/$ORDER -H "Authorization: Bearer $ALICE" | jq '{status, lines, total}'
                   curl -s "http://127.0.0.1:8081/products/$PRODUCT?consistent=true" -H "Authorization: Bearer $ALICE" | jq .stock
+                  curl -s http://127.0.0.1:8083/cart -H "Authorization: Bearer $ALICE" -H "X-Session-Token: $SESSION" | jq .lines
                   curl -s 'http://127.0.0.1:8083/trending?window=1h' -H "Authorization: Bearer $ALICE" | jq
 
-                  # upload an image and attach it to the product (admin)
-                  printf '\\x89PNG\\r\\n\\x1a\\n' > /tmp/pixel.png && head -c 64 /dev/urandom >> /tmp/pixel.png
-                  MEDIA=$(curl -s -X POST http://127.0.0.1:8084/media -H "Authorization: Bearer $ADMIN" -H 'Content-Type: image/png' \\
-                       --data-binary @/tmp/pixel.png | jq -r .id)
-                  curl -s -X POST http://127.0.0.1:8081/products/$PRODUCT/media/$MEDIA -H "Authorization: Bearer $ADMIN" | jq .mediaIds
+                  # cancel: the stock goes back to the catalog
+                  curl -s -X POST http://127.0.0.1:8082/orders/$ORDER/cancel -H "Authorization: Bearer $ALICE" | jq .status
+                  curl -s "http://127.0.0.1:8081/products/$PRODUCT?consistent=true" -H "Authorization: Bearer $ALICE" | jq .stock
 
-                  # errors are application/problem+json
+                  # upload a product image (admin, public) and attach it to the product
+                  echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' | base64 -d > /tmp/pixel.png
+                  MEDIA=$(curl -s -X POST 'http://127.0.0.1:8084/media?public=true&filename=pixel.png' -H "Authorization: Bearer $ADMIN" \\
+                       -H 'Content-Type: image/png' --data-binary @/tmp/pixel.png | jq -r .id)
+                  curl -s -X PUT http://127.0.0.1:8081/products/$PRODUCT/media/$MEDIA -H "Authorization: Bearer $ADMIN" | jq .mediaIds
+
+                  # errors are application/problem+json; another customer's order is a 404
                   curl -s http://127.0.0.1:8082/orders/$ORDER -H "Authorization: Bearer $BOB" | jq
 
                 Health and metrics: /q/health/ready, /q/metrics on every service.
                 Press Ctrl-C to stop everything.
-                """.formatted(alice, bob, admin));
+                """.replace("{{ALICE}}", alice).replace("{{BOB}}", bob).replace("{{ADMIN}}", admin));
         System.out.println(out);
     }
 }
