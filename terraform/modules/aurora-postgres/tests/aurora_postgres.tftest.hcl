@@ -1,0 +1,157 @@
+mock_provider "aws" {}
+
+override_data {
+  target = data.aws_region.current
+  values = { name = "us-east-1" }
+}
+
+override_data {
+  target = data.aws_partition.current
+  values = { partition = "aws" }
+}
+
+variables {
+  name                       = "commerce-test-orders"
+  vpc_id                     = "vpc-0123456789abcdef0"
+  subnet_ids                 = ["subnet-0000000000000000a", "subnet-0000000000000000b", "subnet-0000000000000000c"]
+  allowed_security_group_ids = { "order-service" = "sg-0123456789abcdef0" }
+}
+
+run "secure_defaults" {
+  command = plan
+
+  assert {
+    condition     = aws_rds_cluster.this.engine == "aurora-postgresql" && aws_rds_cluster.this.storage_encrypted
+    error_message = "Aurora PostgreSQL with storage encryption."
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this.manage_master_user_password && aws_rds_cluster.this.iam_database_authentication_enabled
+    error_message = "Master password managed in Secrets Manager; IAM database authentication on."
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this.deletion_protection && !aws_rds_cluster.this.skip_final_snapshot
+    error_message = "Deletion protection and a final snapshot by default."
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this.backup_retention_period >= 7 && aws_rds_cluster.this.preferred_backup_window == "02:00-03:00"
+    error_message = "Backups (point-in-time recovery) kept at least 7 days by default."
+  }
+
+  assert {
+    condition     = length(aws_rds_cluster_instance.this) == 2 && alltrue([for i in aws_rds_cluster_instance.this : !i.publicly_accessible && i.performance_insights_enabled && i.monitoring_interval == 60])
+    error_message = "Writer plus one reader, private, with Performance Insights and Enhanced Monitoring."
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this.enabled_cloudwatch_logs_exports == toset(["postgresql"]) && aws_cloudwatch_log_group.this["postgresql"].retention_in_days == 30
+    error_message = "PostgreSQL logs are exported with a retention."
+  }
+
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.cpu) == 2 && length(aws_cloudwatch_metric_alarm.freeable_memory) == 2 && length(aws_cloudwatch_metric_alarm.connections) == 1 && length(aws_cloudwatch_metric_alarm.replica_lag) == 1
+    error_message = "CPU, freeable memory, connections and replica lag alarms."
+  }
+}
+
+run "parameter_values" {
+  command = plan
+
+  assert {
+    condition     = one([for p in aws_rds_cluster_parameter_group.this.parameter : p.value if p.name == "rds.force_ssl"]) == "1"
+    error_message = "rds.force_ssl=1: TLS only."
+  }
+
+  assert {
+    condition     = one([for p in aws_rds_cluster_parameter_group.this.parameter : p.value if p.name == "shared_preload_libraries"]) == "pg_stat_statements,auto_explain"
+    error_message = "pg_stat_statements and auto_explain are preloaded."
+  }
+
+  assert {
+    condition     = one([for p in aws_rds_cluster_parameter_group.this.parameter : p.value if p.name == "log_min_duration_statement"]) == "1000"
+    error_message = "Statements slower than 1 s are logged."
+  }
+
+  assert {
+    condition     = one([for p in aws_rds_cluster_parameter_group.this.parameter : p.value if p.name == "idle_in_transaction_session_timeout"]) == "60000" && one([for p in aws_rds_cluster_parameter_group.this.parameter : p.value if p.name == "statement_timeout"]) == "30000"
+    error_message = "Idle-in-transaction and statement timeouts are set."
+  }
+
+  assert {
+    condition     = aws_rds_cluster_parameter_group.this.family == "aurora-postgresql16"
+    error_message = "The parameter group family follows the engine major version."
+  }
+}
+
+run "ingress_only_from_service_security_groups" {
+  command = plan
+
+  assert {
+    condition     = length(aws_vpc_security_group_ingress_rule.postgres) == 1 && alltrue([for r in aws_vpc_security_group_ingress_rule.postgres : r.from_port == 5432 && r.to_port == 5432 && r.cidr_ipv4 == null && r.referenced_security_group_id == "sg-0123456789abcdef0"])
+    error_message = "Only 5432 from the order-service security group; no CIDR ingress."
+  }
+}
+
+run "serverless_with_proxy" {
+  command = plan
+
+  variables {
+    instance_mode           = "serverless"
+    serverless_min_capacity = 0.5
+    serverless_max_capacity = 8
+    create_proxy            = true
+    reader_autoscaling      = { enabled = true, max_readers = 4 }
+  }
+
+  assert {
+    condition     = aws_rds_cluster.this.serverlessv2_scaling_configuration[0].min_capacity == 0.5 && aws_rds_cluster.this.serverlessv2_scaling_configuration[0].max_capacity == 8
+    error_message = "Serverless v2 ACU range from the inputs."
+  }
+
+  assert {
+    condition     = alltrue([for i in aws_rds_cluster_instance.this : i.instance_class == "db.serverless"])
+    error_message = "Serverless v2 instances."
+  }
+
+  assert {
+    condition     = aws_db_proxy.this[0].require_tls && one(aws_db_proxy.this[0].auth).iam_auth == "REQUIRED"
+    error_message = "The proxy requires TLS and IAM authentication."
+  }
+
+  assert {
+    condition     = aws_appautoscaling_target.readers[0].max_capacity == 4
+    error_message = "Reader auto scaling up to max_readers."
+  }
+}
+
+run "rejects_turning_off_force_ssl" {
+  command = plan
+
+  variables {
+    cluster_parameters = [{ name = "rds.force_ssl", value = "0" }]
+  }
+
+  expect_failures = [var.cluster_parameters]
+}
+
+run "rejects_no_backups" {
+  command = plan
+
+  variables {
+    backup_retention_period = 0
+  }
+
+  expect_failures = [var.backup_retention_period]
+}
+
+run "rejects_single_subnet" {
+  command = plan
+
+  variables {
+    subnet_ids = ["subnet-0000000000000000a"]
+  }
+
+  expect_failures = [var.subnet_ids]
+}

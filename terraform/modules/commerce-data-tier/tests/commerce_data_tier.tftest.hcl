@@ -1,0 +1,346 @@
+# Plan-only tests of the composition: which stores exist, how environment
+# settings reach them, and that the outputs carry the services' variable names.
+
+mock_provider "aws" {
+  mock_data "aws_availability_zones" {
+    defaults = { names = ["us-east-1c", "us-east-1a", "us-east-1b", "us-east-1d"] }
+  }
+  mock_data "aws_region" {
+    defaults = { name = "us-east-1" }
+  }
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "123456789012" }
+  }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
+  # The default mock string is too short for an ElastiCache AUTH token.
+  mock_data "aws_secretsmanager_random_password" {
+    defaults = { random_password = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01" }
+  }
+}
+
+variables {
+  name = "commerce-test"
+}
+
+run "defaults_compose_every_store" {
+  command = plan
+
+  assert {
+    condition     = length(module.redis) == 1 && length(module.media_bucket) == 1 && length(module.media_efs) == 0
+    error_message = "Defaults must create ElastiCache and the S3 media store, not EFS."
+  }
+
+  assert {
+    condition     = toset(keys(output.service_security_group_ids)) == toset(["catalog-service", "order-service", "session-service", "media-service"])
+    error_message = "Every service must get its own security group."
+  }
+
+  assert {
+    condition     = toset(keys(output.service_policy_arns)) == toset(["catalog-service", "order-service", "session-service", "media-service"])
+    error_message = "Every service must get its least-privilege policy."
+  }
+
+  assert {
+    condition     = output.aws_region == "us-east-1" && output.catalog_service_env.AWS_REGION == "us-east-1"
+    error_message = "AWS_REGION must be the provider's region."
+  }
+
+  assert {
+    condition     = output.catalog_table_name == "commerce-test-catalog"
+    error_message = "The catalog table must be named <name>-catalog."
+  }
+}
+
+run "outputs_are_named_as_service_environment_variables" {
+  command = plan
+
+  assert {
+    condition     = toset(keys(output.catalog_service_env)) == toset(["CATALOG_TABLE", "AWS_REGION"])
+    error_message = "catalog_service_env keys must be catalog-service variables."
+  }
+
+  assert {
+    condition     = toset(keys(output.order_service_env)) == toset(["ORDER_DB_URL", "ORDER_DB_READER_URL", "ORDER_DB_USERNAME", "ORDER_DB_SECRET_ARN", "ORDER_DB_IAM_AUTH", "AWS_REGION"])
+    error_message = "order_service_env keys must be order-service variables."
+  }
+
+  assert {
+    condition     = toset(keys(output.session_service_env)) == toset(["REDIS_URL", "REDIS_CLIENT_TYPE"]) && toset(keys(output.session_service_secrets)) == toset(["REDIS_AUTH_TOKEN"])
+    error_message = "session-service gets REDIS_URL and REDIS_CLIENT_TYPE, and REDIS_AUTH_TOKEN only as a secret reference."
+  }
+
+  assert {
+    condition     = toset(keys(output.media_service_env)) == toset(["MEDIA_STORE", "MEDIA_BUCKET", "MEDIA_KMS_KEY_ID", "AWS_REGION"])
+    error_message = "media_service_env keys must be media-service variables."
+  }
+
+  assert {
+    condition     = output.order_service_env.ORDER_DB_USERNAME == "order_admin" && output.order_service_env.ORDER_DB_IAM_AUTH == "false"
+    error_message = "Without proxy or IAM auth, order-service uses the master user and its secret."
+  }
+
+  assert {
+    condition     = output.session_service_env.REDIS_CLIENT_TYPE == "standalone" && output.media_service_env.MEDIA_STORE == "s3"
+    error_message = "Defaults are a standalone Redis client and the S3 media store."
+  }
+}
+
+run "secure_defaults_of_every_store" {
+  command = plan
+
+  assert {
+    condition     = output.store_protection.catalog_table.point_in_time_recovery_enabled && output.store_protection.catalog_table.deletion_protection_enabled && output.store_protection.catalog_table.kms_encryption_enabled
+    error_message = "The catalog table must have PITR, deletion protection and KMS encryption."
+  }
+
+  assert {
+    condition     = output.store_protection.order_db.storage_encrypted && output.store_protection.order_db.deletion_protection && output.store_protection.order_db.backup_retention_period == 7
+    error_message = "The order database must be encrypted, deletion protected and keep 7 days of backups by default."
+  }
+
+  assert {
+    condition     = output.store_protection.session_redis.at_rest_encryption_enabled && output.store_protection.session_redis.transit_encryption_enabled
+    error_message = "Redis must be encrypted at rest and in transit."
+  }
+
+  assert {
+    condition     = output.store_protection.media_bucket.versioning_status == "Enabled" && output.store_protection.media_bucket.sse_algorithm == "aws:kms" && output.store_protection.media_bucket.public_access_blocked && !output.store_protection.media_bucket.force_destroy
+    error_message = "The media bucket must be versioned, SSE-KMS, fully public-access-blocked and not force-destroyable."
+  }
+}
+
+run "elasticache_can_be_switched_off" {
+  command = plan
+
+  variables {
+    create_elasticache = false
+  }
+
+  assert {
+    condition     = length(module.redis) == 0 && output.store_protection.session_redis == null
+    error_message = "create_elasticache = false must create no ElastiCache resources."
+  }
+
+  assert {
+    condition     = output.session_service_env.REDIS_URL == "" && length(output.session_service_secrets) == 0 && output.redis_url == null && output.redis_auth_secret_arn == null
+    error_message = "Without ElastiCache the session outputs must be empty."
+  }
+
+  assert {
+    condition     = !contains(keys(output.service_policy_arns), "session-service") && output.data_store_security_group_ids.redis == null
+    error_message = "Without ElastiCache session-service needs no data policy and there is no Redis security group."
+  }
+}
+
+run "prod_like_settings_flow_through" {
+  command = plan
+
+  variables {
+    aurora = {
+      instance_mode  = "provisioned"
+      instance_class = "db.r7g.large"
+      reader_count   = 2
+      reader_autoscaling = {
+        enabled     = true
+        min_readers = 2
+        max_readers = 5
+      }
+    }
+    aurora_backup_retention_days = 35
+    aurora_deletion_protection   = true
+    aurora_create_proxy          = true
+    dynamodb_deletion_protection = true
+    redis = {
+      node_type                = "cache.r7g.large"
+      replicas_per_node_group  = 2
+      multi_az_enabled         = true
+      snapshot_retention_limit = 14
+    }
+  }
+
+  assert {
+    condition     = output.store_protection.order_db.backup_retention_period == 35 && output.store_protection.order_db.deletion_protection
+    error_message = "Backup retention and deletion protection must reach the cluster."
+  }
+
+  assert {
+    condition     = output.store_protection.order_db.instance_class == "db.r7g.large" && output.store_protection.order_db.instance_count == 3
+    error_message = "A writer and two readers of the requested class must be planned."
+  }
+
+  assert {
+    condition     = output.order_service_env.ORDER_DB_IAM_AUTH == "true" && output.order_service_env.ORDER_DB_USERNAME == "order_admin"
+    error_message = "With the proxy, order-service must connect through it with IAM tokens."
+  }
+
+  assert {
+    condition     = output.store_protection.session_redis.multi_az_enabled && output.store_protection.session_redis.automatic_failover_enabled && output.store_protection.session_redis.snapshot_retention_limit == 14
+    error_message = "Multi-AZ, failover and snapshot retention must reach the replication group."
+  }
+
+  assert {
+    condition     = output.store_protection.catalog_table.deletion_protection_enabled
+    error_message = "Deletion protection must reach the catalog table."
+  }
+}
+
+run "dev_like_settings_and_efs" {
+  command = plan
+
+  variables {
+    aurora = {
+      instance_mode           = "serverless"
+      serverless_min_capacity = 0
+      serverless_max_capacity = 2
+      reader_count            = 0
+    }
+    aurora_backup_retention_days = 1
+    aurora_deletion_protection   = false
+    dynamodb_deletion_protection = false
+    redis = {
+      node_type               = "cache.t4g.micro"
+      replicas_per_node_group = 0
+      multi_az_enabled        = false
+    }
+    media_store = "efs"
+  }
+
+  assert {
+    condition     = output.store_protection.order_db.instance_class == "db.serverless" && output.store_protection.order_db.instance_count == 1 && !output.store_protection.order_db.deletion_protection
+    error_message = "dev: one Serverless v2 writer without deletion protection."
+  }
+
+  assert {
+    condition     = output.store_protection.catalog_table.point_in_time_recovery_enabled && !output.store_protection.catalog_table.deletion_protection_enabled
+    error_message = "PITR stays on even where deletion protection is off."
+  }
+
+  assert {
+    condition     = output.store_protection.session_redis.transit_encryption_enabled && !output.store_protection.session_redis.multi_az_enabled
+    error_message = "dev Redis: single node, still encrypted in transit."
+  }
+
+  assert {
+    condition     = length(module.media_efs) == 1 && length(module.media_bucket) == 0 && output.store_protection.media_efs.encrypted && output.media_service_env.MEDIA_STORE == "efs" && output.media_service_env.MEDIA_BUCKET == ""
+    error_message = "media_store = efs must create the encrypted file system and no bucket."
+  }
+}
+
+run "iam_auth_without_proxy_uses_the_service_user" {
+  command = plan
+
+  variables {
+    order_db_iam_auth = true
+  }
+
+  assert {
+    condition     = output.order_service_env.ORDER_DB_USERNAME == "order_service" && output.order_service_env.ORDER_DB_IAM_AUTH == "true"
+    error_message = "IAM authentication without the proxy connects as order_db_iam_username."
+  }
+}
+
+run "cluster_mode_switches_the_client_type" {
+  command = plan
+
+  variables {
+    redis = {
+      cluster_mode_enabled    = true
+      num_node_groups         = 3
+      replicas_per_node_group = 1
+    }
+  }
+
+  assert {
+    condition     = output.session_service_env.REDIS_CLIENT_TYPE == "cluster"
+    error_message = "Cluster mode must set REDIS_CLIENT_TYPE=cluster."
+  }
+}
+
+run "emulator_style_both_media_stores" {
+  command = plan
+
+  variables {
+    media_stores = ["s3", "efs"]
+  }
+
+  assert {
+    condition     = length(module.media_bucket) == 1 && length(module.media_efs) == 1 && output.media_service_env.MEDIA_STORE == "s3"
+    error_message = "media_stores provisions both while MEDIA_STORE stays media_store."
+  }
+}
+
+run "rejects_invalid_name" {
+  command = plan
+
+  variables {
+    name = "Commerce_Prod"
+  }
+
+  expect_failures = [var.name]
+}
+
+run "rejects_media_stores_without_media_store" {
+  command = plan
+
+  variables {
+    media_store  = "efs"
+    media_stores = ["s3"]
+  }
+
+  expect_failures = [var.media_stores]
+}
+
+run "rejects_non_slash_16_vpc" {
+  command = plan
+
+  variables {
+    vpc_cidr = "10.40.0.0/20"
+  }
+
+  expect_failures = [var.vpc_cidr]
+}
+
+run "rejects_no_backups" {
+  command = plan
+
+  variables {
+    aurora_backup_retention_days = 0
+  }
+
+  expect_failures = [var.aurora_backup_retention_days]
+}
+
+run "rejects_unknown_aurora_mode" {
+  command = plan
+
+  variables {
+    aurora = { instance_mode = "spot" }
+  }
+
+  expect_failures = [var.aurora]
+}
+
+run "rejects_multi_az_redis_without_replicas" {
+  command = plan
+
+  variables {
+    redis = {
+      replicas_per_node_group = 0
+      multi_az_enabled        = true
+    }
+  }
+
+  expect_failures = [var.redis]
+}
+
+run "rejects_wildcard_cors_origin" {
+  command = plan
+
+  variables {
+    media_cors_allowed_origins = ["https://*.example.com"]
+  }
+
+  expect_failures = [var.media_cors_allowed_origins]
+}

@@ -1,0 +1,112 @@
+mock_provider "aws" {}
+
+variables {
+  name = "commerce-test-catalog"
+  attributes = [
+    { name = "PK", type = "S" },
+    { name = "SK", type = "S" },
+    { name = "GSI1PK", type = "S" },
+    { name = "GSI1SK", type = "S" },
+  ]
+  global_secondary_indexes = [{ name = "GSI1", hash_key = "GSI1PK", range_key = "GSI1SK" }]
+}
+
+run "secure_defaults" {
+  command = plan
+
+  assert {
+    condition     = aws_dynamodb_table.this.hash_key == "PK" && aws_dynamodb_table.this.range_key == "SK"
+    error_message = "The table is keyed by PK/SK."
+  }
+
+  assert {
+    condition     = aws_dynamodb_table.this.point_in_time_recovery[0].enabled
+    error_message = "Point-in-time recovery must be on."
+  }
+
+  assert {
+    condition     = aws_dynamodb_table.this.server_side_encryption[0].enabled
+    error_message = "Server-side encryption with a KMS key must be on."
+  }
+
+  assert {
+    condition     = length(aws_kms_key.this) == 1 && aws_kms_key.this[0].enable_key_rotation
+    error_message = "A dedicated KMS key with rotation is created when none is given."
+  }
+
+  assert {
+    condition     = aws_dynamodb_table.this.deletion_protection_enabled
+    error_message = "Deletion protection is on by default."
+  }
+
+  assert {
+    condition     = aws_dynamodb_table.this.billing_mode == "PAY_PER_REQUEST" && length(aws_appautoscaling_target.this) == 0
+    error_message = "On-demand by default, without auto scaling."
+  }
+
+  assert {
+    condition     = one(aws_dynamodb_table.this.ttl).attribute_name == "expiresAt" && one(aws_dynamodb_table.this.ttl).enabled
+    error_message = "TTL is on the expiresAt attribute."
+  }
+
+  assert {
+    condition     = aws_dynamodb_table.this.stream_enabled && aws_dynamodb_table.this.stream_view_type == "NEW_AND_OLD_IMAGES"
+    error_message = "The stream carries new and old images."
+  }
+
+  assert {
+    condition     = [for g in aws_dynamodb_table.this.global_secondary_index : g.name] == ["GSI1"]
+    error_message = "The GSI given as input is created."
+  }
+}
+
+run "throttle_alarms_not_user_errors" {
+  command = plan
+
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.throttles) == 4
+    error_message = "Read and write throttle alarms for the table and for each index."
+  }
+
+  assert {
+    condition     = alltrue([for a in aws_cloudwatch_metric_alarm.throttles : contains(["ReadThrottleEvents", "WriteThrottleEvents"], a.metric_name)])
+    error_message = "Alarms watch throttle events, never UserErrors."
+  }
+}
+
+run "provisioned_with_autoscaling" {
+  command = plan
+
+  variables {
+    billing_mode = "PROVISIONED"
+    autoscaling  = { enabled = true }
+  }
+
+  assert {
+    condition     = length(aws_appautoscaling_target.this) == 4 && length(aws_appautoscaling_policy.this) == 4
+    error_message = "Read and write scaling for the table and its index."
+  }
+}
+
+run "rejects_unknown_billing_mode" {
+  command = plan
+
+  variables {
+    billing_mode = "ON_DEMAND"
+  }
+
+  expect_failures = [var.billing_mode]
+}
+
+run "rejects_undeclared_key_attribute" {
+  command = plan
+
+  variables {
+    hash_key   = "id"
+    attributes = [{ name = "PK", type = "S" }, { name = "SK", type = "S" }]
+
+    global_secondary_indexes = []
+  }
+
+  expect_failures = [var.attributes]
+}

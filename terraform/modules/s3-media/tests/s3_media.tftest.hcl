@@ -1,0 +1,140 @@
+mock_provider "aws" {}
+
+# Known ARNs at plan time, so the policy that embeds them can be asserted on.
+override_resource {
+  target          = aws_s3_bucket.this
+  override_during = plan
+  values = {
+    id  = "commerce-test-media-123456789012"
+    arn = "arn:aws:s3:::commerce-test-media-123456789012"
+  }
+}
+
+variables {
+  bucket_name = "commerce-test-media-123456789012"
+}
+
+run "secure_defaults" {
+  command = plan
+
+  assert {
+    condition = alltrue([
+      aws_s3_bucket_public_access_block.this.block_public_acls,
+      aws_s3_bucket_public_access_block.this.block_public_policy,
+      aws_s3_bucket_public_access_block.this.ignore_public_acls,
+      aws_s3_bucket_public_access_block.this.restrict_public_buckets,
+    ])
+    error_message = "All four Block Public Access settings must be on."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_versioning.this.versioning_configuration[0].status == "Enabled"
+    error_message = "Versioning must be enabled."
+  }
+
+  assert {
+    condition     = one([for r in aws_s3_bucket_server_side_encryption_configuration.this.rule : r.apply_server_side_encryption_by_default[0].sse_algorithm]) == "aws:kms"
+    error_message = "Objects must be encrypted with SSE-KMS."
+  }
+
+  assert {
+    condition     = one([for r in aws_s3_bucket_server_side_encryption_configuration.this.rule : r.bucket_key_enabled]) == true
+    error_message = "The S3 bucket key must be on."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_ownership_controls.this.rule[0].object_ownership == "BucketOwnerEnforced"
+    error_message = "Object ownership must be enforced (ACLs off)."
+  }
+
+  assert {
+    condition     = aws_s3_bucket.this.force_destroy == false
+    error_message = "force_destroy must be off by default."
+  }
+
+  assert {
+    condition     = length(aws_kms_key.this) == 1 && aws_kms_key.this[0].enable_key_rotation
+    error_message = "A dedicated KMS key with rotation must be created when none is given."
+  }
+
+  assert {
+    condition     = length(aws_s3_bucket_cors_configuration.this) == 0
+    error_message = "No CORS rule without configured origins."
+  }
+}
+
+run "lifecycle_values" {
+  command = plan
+
+  assert {
+    condition     = [for r in aws_s3_bucket_lifecycle_configuration.this.rule : [for t in r.transition : t.days if t.storage_class == "STANDARD_IA"] if r.id == "current-versions-tiering"][0] == [30]
+    error_message = "Current versions move to Standard-IA after 30 days."
+  }
+
+  assert {
+    condition     = [for r in aws_s3_bucket_lifecycle_configuration.this.rule : r.abort_incomplete_multipart_upload[0].days_after_initiation if r.id == "abort-incomplete-multipart-uploads"][0] == 7
+    error_message = "Incomplete multipart uploads are aborted after 7 days."
+  }
+
+  assert {
+    condition     = [for r in aws_s3_bucket_lifecycle_configuration.this.rule : r.noncurrent_version_expiration[0].noncurrent_days if r.id == "noncurrent-versions"][0] > 0
+    error_message = "Noncurrent versions must expire."
+  }
+
+  assert {
+    condition     = alltrue([for r in aws_s3_bucket_lifecycle_configuration.this.rule : r.status == "Enabled"])
+    error_message = "Every lifecycle rule must be enabled."
+  }
+}
+
+run "tls_only_policy" {
+  command = plan
+
+  variables {
+    kms_key_arn = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+  }
+
+  assert {
+    condition = anytrue([for s in jsondecode(aws_s3_bucket_policy.this.policy).Statement :
+    s.Effect == "Deny" && s.Condition.Bool["aws:SecureTransport"] == "false" if s.Sid == "DenyInsecureTransport"])
+    error_message = "The bucket policy must deny requests without TLS."
+  }
+
+  assert {
+    condition     = length(aws_kms_key.this) == 0
+    error_message = "No key is created when one is given."
+  }
+}
+
+run "cors_for_presigned_uploads" {
+  command = plan
+
+  variables {
+    cors_allowed_origins = ["https://shop.example.com"]
+  }
+
+  assert {
+    condition     = length(aws_s3_bucket_cors_configuration.this) == 1
+    error_message = "CORS must admit exactly the configured origins."
+  }
+}
+
+run "rejects_invalid_bucket_name" {
+  command = plan
+
+  variables {
+    bucket_name = "Not_A_Bucket"
+  }
+
+  expect_failures = [var.bucket_name]
+}
+
+run "rejects_wildcard_cors_origin" {
+  command = plan
+
+  variables {
+    cors_allowed_origins = ["*"]
+  }
+
+  expect_failures = [var.cors_allowed_origins]
+}
