@@ -10,7 +10,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import dev.commerce.common.auth.ServiceCredentials;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
 
@@ -23,11 +22,9 @@ import io.smallrye.mutiny.Uni;
 public class MediaLookup {
 
     private final MediaClient media;
-    private final ServiceCredentials credentials;
 
-    public MediaLookup(@RestClient MediaClient media, ServiceCredentials credentials) {
+    public MediaLookup(@RestClient MediaClient media) {
         this.media = media;
-        this.credentials = credentials;
     }
 
     /** True when media-service has the media, false when it answers 404; fails when it cannot tell. */
@@ -36,7 +33,7 @@ public class MediaLookup {
     @Retry(abortOn = CircuitBreakerOpenException.class)
     @CircuitBreaker
     public Uni<Boolean> exists(String mediaId) {
-        return Uni.createFrom().deferred(() -> media.head(mediaId, credentials.authorization()))
+        return Uni.createFrom().deferred(() -> media.head(mediaId))
                 .map(MediaLookup::exists)
                 .onFailure(MediaLookup::notFound).recoverWithItem(false);
     }

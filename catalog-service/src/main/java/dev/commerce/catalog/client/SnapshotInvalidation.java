@@ -8,7 +8,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import dev.commerce.common.auth.ServiceCredentials;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
@@ -21,11 +20,9 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 public class SnapshotInvalidation {
 
     private final SessionClient session;
-    private final ServiceCredentials credentials;
 
-    public SnapshotInvalidation(@RestClient SessionClient session, ServiceCredentials credentials) {
+    public SnapshotInvalidation(@RestClient SessionClient session) {
         this.session = session;
-        this.credentials = credentials;
     }
 
     @Timeout
@@ -33,6 +30,6 @@ public class SnapshotInvalidation {
     @ExponentialBackoff
     @CircuitBreaker
     public void invalidate(String productId) {
-        session.invalidate(productId, credentials.authorization());
+        session.invalidate(productId);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import dev.commerce.common.auth.ServiceAuthorization;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import dev.commerce.common.auth.ServiceAuthorization;
 import io.smallrye.mutiny.Uni;
 
 /** session-service's internal API: carts, locks, rate limits and the trending leaderboard (internal HTTP contract). */

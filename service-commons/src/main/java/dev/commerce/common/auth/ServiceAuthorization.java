@@ -1,4 +1,4 @@
-package dev.commerce.session.client;
+package dev.commerce.common.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -6,11 +6,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
-import dev.commerce.common.auth.ServiceCredentials;
-
 /**
- * Calls to other services on this service's own account (snapshots are shared by all users) carry the service's
- * bearer token.
+ * Put on a REST client with {@code @RegisterClientHeaders(ServiceAuthorization.class)}: every call to another
+ * service of this system carries this service's own bearer token ({@link ServiceCredentials}), never the caller's.
  */
 @ApplicationScoped
 public class ServiceAuthorization implements ClientHeadersFactory {
