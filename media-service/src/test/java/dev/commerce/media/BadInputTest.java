@@ -49,6 +49,15 @@ class BadInputTest {
     }
 
     @Test
+    void aLimitThatIsNoNumberIsA400NotA404() {
+        for (String limit : new String[] { "many", "0", "101" }) {
+            problem(as().queryParam("limit", limit).get("/media"), 400)
+                    .body("type", equalTo("urn:problem:validation"))
+                    .body("errors[0].field", equalTo("limit"));
+        }
+    }
+
+    @Test
     void wrongRoutesMethodsAndMediaTypesAreProblems() {
         problem(as().get("/no-such-thing"), 404).body("type", equalTo("urn:problem:not-found"));
         problem(as().patch("/media/uploads"), 405).body("type", equalTo("urn:problem:method-not-allowed"));

@@ -2,8 +2,6 @@ package dev.commerce.catalog.api;
 
 import java.util.Optional;
 
-import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +12,7 @@ import dev.commerce.catalog.domain.CategoryCount;
 import dev.commerce.catalog.store.CategoryStore;
 import dev.commerce.common.paging.CursorCodec;
 import dev.commerce.common.paging.Page;
+import dev.commerce.common.paging.PageLimit;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -32,10 +31,10 @@ public class CategoryResource {
     }
 
     @GET
-    public Uni<Page<CategoryCount>> list(@QueryParam("limit") @DefaultValue("50") @Pattern(regexp = Patterns.LIMIT, message = Patterns.LIMIT_MESSAGE) String limit,
+    public Uni<Page<CategoryCount>> list(@QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         Optional<String> after = Optional.ofNullable(cursor).map(cursors::decode);
-        return categories.list(Integer.parseInt(limit), after)
+        return categories.list(PageLimit.parse(limit, 50, Patterns.MAX_LIMIT), after)
                 .map(slice -> new Page<>(slice.items(), slice.continueAfter().map(cursors::encode).orElse(null)));
     }
 }

@@ -17,9 +17,8 @@ final class Patterns {
     static final String CURRENCY = "[A-Z]{3}";
     static final String CURRENCY_MESSAGE = "must be an ISO 4217 code such as EUR";
 
-    /** Page sizes, checked as text so that "many" is a 400 like 0 or 101 (a failed int conversion would be a 404). */
-    static final String LIMIT = "[1-9][0-9]?|100";
-    static final String LIMIT_MESSAGE = "must be a whole number from 1 to 100";
+    /** The largest page a list returns. */
+    static final int MAX_LIMIT = 100;
 
     /** Text that is not only white space. */
     static final String TEXT = "(?s).*\\S.*";

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -29,9 +28,11 @@ import dev.commerce.catalog.domain.Product;
 import dev.commerce.catalog.domain.ProductStatus;
 import dev.commerce.catalog.domain.ProductSummary;
 import dev.commerce.common.api.ProblemException;
+import dev.commerce.common.api.VersionTags;
 import dev.commerce.common.auth.Roles;
 import dev.commerce.common.paging.CursorCodec;
 import dev.commerce.common.paging.Page;
+import dev.commerce.common.paging.PageLimit;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -62,7 +63,7 @@ public class ProductResource {
     @RolesAllowed(Roles.ADMIN)
     public Uni<RestResponse<Product>> create(@NotNull(message = "a JSON body is required") @Valid CreateProductBody body) {
         return catalog.create(body.toDraft()).map(product -> RestResponse.ResponseBuilder
-                .<Product> created(URI.create("/products/" + product.id())).entity(product).header(ETAG, EntityTags.of(product)).build());
+                .<Product> created(URI.create("/products/" + product.id())).entity(product).header(ETAG, VersionTags.of(product.version())).build());
     }
 
     @GET
@@ -87,14 +88,14 @@ public class ProductResource {
     public Uni<Page<ProductSummary>> list(
             @QueryParam("category") @NotNull @Pattern(regexp = Patterns.CATEGORY, message = Patterns.CATEGORY_MESSAGE) String category,
             @QueryParam("status") @Pattern(regexp = "DRAFT|ACTIVE|ARCHIVED", message = "must be DRAFT, ACTIVE or ARCHIVED") String status,
-            @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = Patterns.LIMIT, message = Patterns.LIMIT_MESSAGE) String limit,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         ProductStatus listed = status == null ? ProductStatus.ACTIVE : ProductStatus.valueOf(status);
         if (listed == ProductStatus.DRAFT && !Callers.seesDrafts(caller)) {
             throw new ProblemException(403, "forbidden", "Forbidden", "Only admins and services list DRAFT products");
         }
         Optional<String> after = Optional.ofNullable(cursor).map(cursors::decode);
-        return catalog.list(category, listed, Integer.parseInt(limit), after)
+        return catalog.list(category, listed, PageLimit.parse(limit, 20, Patterns.MAX_LIMIT), after)
                 .map(slice -> new Page<>(slice.items(), slice.continueAfter().map(cursors::encode).orElse(null)));
     }
 
@@ -114,7 +115,7 @@ public class ProductResource {
     public Uni<RestResponse<Product>> update(@PathParam("id") @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
             @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid UpdateProductBody body) {
-        return catalog.update(id, EntityTags.expectedVersion(ifMatch), body.toChanges()).map(ProductResource::tagged);
+        return catalog.update(id, VersionTags.required(ifMatch, "product"), body.toChanges()).map(ProductResource::tagged);
     }
 
     /** Archives the product (soft delete): still readable, no longer purchasable. */
@@ -123,7 +124,7 @@ public class ProductResource {
     @RolesAllowed(Roles.ADMIN)
     public Uni<RestResponse<Product>> archive(@PathParam("id") @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
             @HeaderParam("If-Match") String ifMatch) {
-        return catalog.archive(id, EntityTags.expectedVersion(ifMatch)).map(ProductResource::tagged);
+        return catalog.archive(id, VersionTags.required(ifMatch, "product")).map(ProductResource::tagged);
     }
 
     @PUT
@@ -132,7 +133,7 @@ public class ProductResource {
     public Uni<RestResponse<Product>> setStock(@PathParam("id") @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String id,
             @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid StockBody body) {
-        return catalog.setStock(id, EntityTags.expectedVersion(ifMatch), body.stock()).map(ProductResource::tagged);
+        return catalog.setStock(id, VersionTags.required(ifMatch, "product"), body.stock()).map(ProductResource::tagged);
     }
 
     /** Adds or removes stock relative to what is there now (deliveries, write-offs); never below zero. */
@@ -162,6 +163,6 @@ public class ProductResource {
     }
 
     private static RestResponse<Product> tagged(Product product) {
-        return RestResponse.ResponseBuilder.ok(product).header(ETAG, EntityTags.of(product)).build();
+        return RestResponse.ResponseBuilder.ok(product).header(ETAG, VersionTags.of(product.version())).build();
     }
 }

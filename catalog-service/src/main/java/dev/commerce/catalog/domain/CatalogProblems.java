@@ -32,10 +32,6 @@ public final class CatalogProblems {
         return ProblemException.preconditionFailed("The product changed (now version " + current + "); read it again and retry");
     }
 
-    public static ProblemException ifMatchRequired() {
-        return ProblemException.preconditionRequired("Send If-Match with the ETag of the product you read");
-    }
-
     public static ProblemException reservationReleased(String orderId) {
         return ProblemException.conflict("reservation-released", "The reservation of order " + orderId + " was already released");
     }

@@ -8,13 +8,10 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
@@ -34,6 +31,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import dev.commerce.common.auth.Roles;
 import dev.commerce.common.paging.Page;
+import dev.commerce.common.paging.PageLimit;
 import dev.commerce.media.domain.ByteRange;
 import dev.commerce.media.domain.FileNames;
 import dev.commerce.media.domain.MediaInfo;
@@ -55,6 +53,8 @@ public class MediaResource {
 
     static final String VERSION_ID_PATTERN = "[A-Za-z0-9._-]{1,128}";
     private static final String VERSION_HEADER = "X-Media-Version";
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
 
     private final MediaLibrary library;
     private final CurrentCaller caller;
@@ -87,8 +87,8 @@ public class MediaResource {
     @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Page<MediaView> list(@QueryParam("owner") @Size(min = 1, max = 255) String owner,
             @QueryParam("cursor") @Size(max = 2048) String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        Page<MediaInfo> page = library.list(caller.get(), owner, cursor, limit);
+            @QueryParam("limit") String limit) {
+        Page<MediaInfo> page = library.list(caller.get(), owner, cursor, PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT));
         return new Page<>(page.items().stream().map(MediaView::of).toList(), page.nextCursor());
     }
 
@@ -174,8 +174,8 @@ public class MediaResource {
     @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Page<VersionView> versions(@PathParam("id") String id,
             @QueryParam("cursor") @Size(max = 2048) String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        Page<VersionInfo> page = library.versions(caller.get(), mediaId(id), cursor, limit);
+            @QueryParam("limit") String limit) {
+        Page<VersionInfo> page = library.versions(caller.get(), mediaId(id), cursor, PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT));
         return new Page<>(page.items().stream().map(VersionView::of).toList(), page.nextCursor());
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,9 +27,11 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.commerce.common.api.ProblemException;
+import dev.commerce.common.api.VersionTags;
 import dev.commerce.common.auth.Roles;
 import dev.commerce.common.paging.CursorCodec;
 import dev.commerce.common.paging.Page;
+import dev.commerce.common.paging.PageLimit;
 import dev.commerce.order.config.OrderConfig;
 import dev.commerce.order.domain.Checkout;
 import dev.commerce.order.domain.Order;
@@ -75,7 +78,7 @@ public class OrderResource {
             Response.ResponseBuilder response = Response.status(result.status()).entity(result.body().getMap());
             if (result.status() == 201) {
                 response.location(URI.create("/orders/" + result.orderId()))
-                        .header("ETag", etag(result.body().getInteger("version")));
+                        .header("ETag", VersionTags.of(result.body().getInteger("version")));
             }
             if (result.replayed()) {
                 response.header("Idempotent-Replayed", "true");
@@ -107,7 +110,7 @@ public class OrderResource {
         } else if (customer.isPresent() && (customer.get().isBlank() || customer.get().length() > 200)) {
             throw ProblemException.invalidField("customerId", "must be 1-200 characters");
         }
-        int size = limit(limit);
+        int size = PageLimit.parse(limit, paging.defaultLimit(), paging.maxLimit());
         OrderQuery query = new OrderQuery(customer, status(status), Optional.ofNullable(cursor).map(this::position), size + 1);
         return orders.list(query, consistent ? ReadFrom.WRITER : ReadFrom.READER).map(found -> {
             List<Order> page = found.size() > size ? found.subList(0, size) : found;
@@ -139,11 +142,9 @@ public class OrderResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Move an order along PENDING → PAID → SHIPPED → DELIVERED (or cancel it); needs If-Match")
     public Uni<Response> changeStatus(@RestPath String id, @RestHeader("If-Match") String ifMatch, @Valid @NotNull StatusChangeBody body) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.preconditionRequired("If-Match with the order's ETag is required");
-        }
+        OptionalLong expected = VersionTags.required(ifMatch, "order");
         String reason = body.reason() == null ? "changed by admin" : body.reason();
-        return orders.changeStatus(orderId(id), caller(), body.status(), version(ifMatch), reason)
+        return orders.changeStatus(orderId(id), caller(), body.status(), expected, reason)
                 .map(order -> withEtag(Response.ok(OrderView.of(order)), order));
     }
 
@@ -160,34 +161,6 @@ public class OrderResource {
             // Falls through: no order can have this id.
         }
         throw ProblemException.notFound("No order " + (id.length() > 64 ? id.substring(0, 64) : id));
-    }
-
-    private static int version(String ifMatch) {
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException notAVersion) {
-            throw ProblemException.preconditionFailed("If-Match does not match the order's version");
-        }
-    }
-
-    private int limit(String limit) {
-        if (limit == null) {
-            return paging.defaultLimit();
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= paging.maxLimit()) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Reported below like any other out-of-range value.
-        }
-        throw ProblemException.invalidField("limit", "must be a whole number from 1 to " + paging.maxLimit());
     }
 
     private static Optional<OrderStatus> status(String status) {
@@ -215,10 +188,6 @@ public class OrderResource {
     }
 
     private static Response withEtag(Response.ResponseBuilder response, Order order) {
-        return response.header("ETag", etag(order.version())).build();
-    }
-
-    private static String etag(int version) {
-        return "\"" + version + "\"";
+        return response.header("ETag", VersionTags.of(order.version())).build();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,20 +61,20 @@ public class Orders {
 
     /** The owner cancels a PENDING or PAID order; the reserved or sold stock goes back to catalog once. */
     public Uni<Order> cancel(UUID id, Caller caller, String reason) {
-        return change(id, caller, OrderStatus.CANCELLED, Optional.empty(), reason);
+        return change(id, caller, OrderStatus.CANCELLED, OptionalLong.empty(), reason);
     }
 
-    /** An admin moves an order along its life; {@code expectedVersion} guards against lost updates. */
-    public Uni<Order> changeStatus(UUID id, Caller admin, OrderStatus target, int expectedVersion, String reason) {
-        return change(id, admin, target, Optional.of(expectedVersion), reason);
+    /** An admin moves an order along its life; {@code expectedVersion} (empty for any) guards against lost updates. */
+    public Uni<Order> changeStatus(UUID id, Caller admin, OrderStatus target, OptionalLong expectedVersion, String reason) {
+        return change(id, admin, target, expectedVersion, reason);
     }
 
-    private Uni<Order> change(UUID id, Caller caller, OrderStatus target, Optional<Integer> expectedVersion, String reason) {
+    private Uni<Order> change(UUID id, Caller caller, OrderStatus target, OptionalLong expectedVersion, String reason) {
         return store.changeStatus(id, found -> {
             Order current = visible(found, caller, id);
-            if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
                 throw ProblemException.preconditionFailed("Order " + id + " is at version " + current.version()
-                        + ", not " + expectedVersion.get());
+                        + ", not " + expectedVersion.getAsLong());
             }
             if (!current.status().canBecome(target)) {
                 throw ProblemException.conflict("illegal-transition",

@@ -1,6 +1,6 @@
 package dev.commerce.session.api;
 
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 import jakarta.annotation.security.PermitAll;
@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.commerce.common.api.ProblemException;
+import dev.commerce.common.api.VersionTags;
 import dev.commerce.session.domain.Cart;
 import dev.commerce.session.domain.Carts;
 import dev.commerce.session.domain.Session;
@@ -37,8 +37,6 @@ import io.smallrye.mutiny.Uni;
 @PermitAll
 @Tag(name = "Cart")
 public class CartResource {
-
-    private static final java.util.regex.Pattern ETAG = java.util.regex.Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
     private final ActiveSessions active;
     private final Carts carts;
@@ -63,7 +61,7 @@ public class CartResource {
     @Operation(summary = "Add units of a product (adds to an existing line)")
     public Uni<RestResponse<CartViews.View>> add(@RestHeader(ActiveSessions.HEADER) String token,
             @RestHeader("If-Match") String ifMatch, @Valid @NotNull CartViews.AddLine line) {
-        Optional<Long> expected = expectedVersion(ifMatch);
+        OptionalLong expected = VersionTags.optional(ifMatch);
         return change(token, session -> carts.add(session, line.productId(), line.quantity(), expected));
     }
 
@@ -75,7 +73,7 @@ public class CartResource {
             @RestHeader("If-Match") String ifMatch,
             @RestPath @Pattern(regexp = CartViews.PRODUCT_ID, message = "must be 1-64 letters, digits, '-' or '_'") String productId,
             @Valid @NotNull CartViews.SetQuantity body) {
-        Optional<Long> expected = expectedVersion(ifMatch);
+        OptionalLong expected = VersionTags.optional(ifMatch);
         return change(token, session -> carts.set(session, productId, body.quantity(), expected));
     }
 
@@ -85,7 +83,7 @@ public class CartResource {
     public Uni<RestResponse<Void>> remove(@RestHeader(ActiveSessions.HEADER) String token,
             @RestHeader("If-Match") String ifMatch,
             @RestPath @Pattern(regexp = CartViews.PRODUCT_ID, message = "must be 1-64 letters, digits, '-' or '_'") String productId) {
-        Optional<Long> expected = expectedVersion(ifMatch);
+        OptionalLong expected = VersionTags.optional(ifMatch);
         return active.resolve(token, false)
                 .chain(touched -> carts.remove(touched.session(), productId, expected))
                 .map(CartResource::noContent);
@@ -95,7 +93,7 @@ public class CartResource {
     @Operation(summary = "Empty the cart")
     public Uni<RestResponse<Void>> clear(@RestHeader(ActiveSessions.HEADER) String token,
             @RestHeader("If-Match") String ifMatch) {
-        Optional<Long> expected = expectedVersion(ifMatch);
+        OptionalLong expected = VersionTags.optional(ifMatch);
         return active.resolve(token, false)
                 .chain(touched -> carts.clear(touched.session(), expected))
                 .map(CartResource::noContent);
@@ -110,27 +108,12 @@ public class CartResource {
 
     private static RestResponse<CartViews.View> withEtag(Carts.View view) {
         return RestResponse.ResponseBuilder.ok(CartViews.View.of(view))
-                .header("ETag", etag(view.cart().version()))
+                .header("ETag", VersionTags.of(view.cart().version()))
                 .build();
     }
 
     private static RestResponse<Void> noContent(long version) {
-        return RestResponse.ResponseBuilder.<Void>noContent().header("ETag", etag(version)).build();
+        return RestResponse.ResponseBuilder.<Void>noContent().header("ETag", VersionTags.of(version)).build();
     }
 
-    private static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    /** If-Match as a cart version; absent or "*" means any version. */
-    static Optional<Long> expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return Optional.empty();
-        }
-        var matcher = ETAG.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
-            throw ProblemException.invalidField("If-Match", "must be the cart's ETag, e.g. \"3\"");
-        }
-        return Optional.of(Long.parseLong(matcher.group(1)));
-    }
 }

@@ -1,7 +1,6 @@
 package dev.commerce.session.api;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -16,6 +15,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.commerce.common.api.ProblemException;
 import dev.commerce.common.auth.Roles;
+import dev.commerce.common.paging.PageLimit;
 import dev.commerce.session.domain.Trending;
 import dev.commerce.session.domain.TrendingWindow;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 public class TrendingResource {
 
     private static final int MAX_LIMIT = 100;
-    private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
+    private static final int DEFAULT_LIMIT = 10;
 
     private final Trending trending;
 
@@ -44,18 +44,10 @@ public class TrendingResource {
     @GET
     @Operation(summary = "Most purchased products (units) over the last 1h or 24h")
     public Uni<Leaderboard> top(@RestQuery @DefaultValue("1h") String window,
-            @RestQuery @DefaultValue("10") String limit) {
+            @RestQuery String limit) {
         TrendingWindow chosen = TrendingWindow.of(window)
                 .orElseThrow(() -> ProblemException.invalidField("window", "must be 1h or 24h"));
-        return trending.top(chosen, limit(limit)).map(scores -> new Leaderboard(chosen.label(),
+        return trending.top(chosen, PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT)).map(scores -> new Leaderboard(chosen.label(),
                 scores.stream().map(score -> new Item(score.productId(), score.score())).toList()));
-    }
-
-    /** Parsed here rather than bound as an int, so that a non-number is a 400 problem and not JAX-RS's 404. */
-    private static int limit(String text) {
-        if (!LIMIT.matcher(text).matches() || Integer.parseInt(text) < 1 || Integer.parseInt(text) > MAX_LIMIT) {
-            throw ProblemException.invalidField("limit", "must be a number from 1 to " + MAX_LIMIT);
-        }
-        return Integer.parseInt(text);
     }
 }

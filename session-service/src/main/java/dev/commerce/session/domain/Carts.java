@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,20 +53,20 @@ public class Carts {
                 .orElseThrow(Sessions::invalidSession));
     }
 
-    public Uni<Long> add(Session session, String productId, int quantity, Optional<Long> ifMatch) {
+    public Uni<Long> add(Session session, String productId, int quantity, OptionalLong ifMatch) {
         return requireOrderable(productId).chain(() -> change(session, Operation.ADD, productId, quantity, ifMatch));
     }
 
-    public Uni<Long> set(Session session, String productId, int quantity, Optional<Long> ifMatch) {
+    public Uni<Long> set(Session session, String productId, int quantity, OptionalLong ifMatch) {
         Uni<Void> checked = quantity > 0 ? requireOrderable(productId) : Uni.createFrom().voidItem();
         return checked.chain(() -> change(session, quantity > 0 ? Operation.SET : Operation.REMOVE, productId, quantity, ifMatch));
     }
 
-    public Uni<Long> remove(Session session, String productId, Optional<Long> ifMatch) {
+    public Uni<Long> remove(Session session, String productId, OptionalLong ifMatch) {
         return change(session, Operation.REMOVE, productId, 0, ifMatch);
     }
 
-    public Uni<Long> clear(Session session, Optional<Long> ifMatch) {
+    public Uni<Long> clear(Session session, OptionalLong ifMatch) {
         return change(session, Operation.CLEAR, null, 0, ifMatch);
     }
 
@@ -77,12 +78,12 @@ public class Carts {
     /** Empties a cart after checkout, ignoring the checkout's own lock; idempotent, also for a session that is gone. */
     public Uni<Void> clearAfterCheckout(String sessionId) {
         return store.read(sessionId).chain(owned -> owned.isEmpty() ? Uni.createFrom().voidItem()
-                : store.mutate(sessionId, Operation.CLEAR, null, 0, limits, Optional.empty(), false)
+                : store.mutate(sessionId, Operation.CLEAR, null, 0, limits, OptionalLong.empty(), false)
                         .call(mutation -> announce(owned.get().subject(), sessionId, mutation))
                         .replaceWithVoid());
     }
 
-    private Uni<Long> change(Session session, Operation operation, String productId, int quantity, Optional<Long> ifMatch) {
+    private Uni<Long> change(Session session, Operation operation, String productId, int quantity, OptionalLong ifMatch) {
         return store.mutate(session.id(), operation, productId, quantity, limits, ifMatch, true)
                 .call(mutation -> announce(session.subject(), session.id(), mutation))
                 .map(mutation -> switch (mutation.outcome()) {

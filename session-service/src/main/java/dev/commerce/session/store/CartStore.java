@@ -3,6 +3,7 @@ package dev.commerce.session.store;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -96,11 +97,11 @@ public class CartStore {
      * @param respectLock     false for the internal clear made by the checkout that holds the lock
      */
     public Uni<Mutation> mutate(String sessionId, Operation operation, String productId, int quantity, Limits limits,
-            Optional<Long> expectedVersion, boolean respectLock) {
+            OptionalLong expectedVersion, boolean respectLock) {
         return redis.eval(MUTATE, List.of(Keys.session(sessionId), Keys.cart(sessionId), Keys.cartLock(sessionId)),
                         List.of(operation.name().toLowerCase(), productId == null ? "" : productId,
                                 Integer.toString(quantity), Integer.toString(limits.maxLines()),
-                                Integer.toString(limits.maxQuantity()), expectedVersion.map(String::valueOf).orElse(""),
+                                Integer.toString(limits.maxQuantity()), expectedVersion.isPresent() ? Long.toString(expectedVersion.getAsLong()) : "",
                                 respectLock ? "1" : "0"))
                 .map(reply -> new Mutation(outcome(reply.get(0).toLong()), reply.get(1).toLong()));
     }
