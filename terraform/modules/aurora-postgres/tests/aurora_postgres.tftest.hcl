@@ -155,3 +155,70 @@ run "rejects_single_subnet" {
 
   expect_failures = [var.subnet_ids]
 }
+
+run "encryption_key_and_network_isolation" {
+  command = plan
+
+  variables {
+    create_proxy = true
+  }
+
+  assert {
+    condition     = length(aws_kms_key.this) == 1 && aws_kms_key.this[0].enable_key_rotation
+    error_message = "A dedicated KMS key with rotation must encrypt the cluster."
+  }
+
+  assert {
+    condition     = one([for p in aws_rds_cluster_parameter_group.this.parameter : p.value if p.name == "ssl_min_protocol_version"]) == "TLSv1.2"
+    error_message = "Clients must use TLS 1.2 or later."
+  }
+
+  assert {
+    condition     = alltrue([for r in aws_vpc_security_group_ingress_rule.proxy : r.from_port == 5432 && r.cidr_ipv4 == null && r.cidr_ipv6 == null])
+    error_message = "The proxy must admit 5432 from security groups only, never from a CIDR."
+  }
+
+  assert {
+    condition     = alltrue([for r in aws_vpc_security_group_ingress_rule.postgres : r.cidr_ipv6 == null && r.prefix_list_id == null])
+    error_message = "The cluster must admit no CIDR or prefix list."
+  }
+
+  assert {
+    condition     = alltrue([for i in aws_rds_cluster_instance.this : i.ca_cert_identifier == "rds-ca-rsa2048-g1" && !i.publicly_accessible])
+    error_message = "Instances must be private and use the pinned CA."
+  }
+}
+
+run "instance_parameters" {
+  command = plan
+
+  assert {
+    condition     = one([for p in aws_db_parameter_group.this.parameter : p.value if p.name == "auto_explain.log_min_duration"]) == "1000" && one([for p in aws_db_parameter_group.this.parameter : p.value if p.name == "log_lock_waits"]) == "1"
+    error_message = "Instances must log plans of slow statements and lock waits."
+  }
+
+  assert {
+    condition     = one([for p in aws_rds_cluster_parameter_group.this.parameter : p.apply_method if p.name == "shared_preload_libraries"]) == "pending-reboot"
+    error_message = "shared_preload_libraries only applies on reboot."
+  }
+}
+
+run "rejects_invalid_monitoring_interval" {
+  command = plan
+
+  variables {
+    monitoring_interval = 7
+  }
+
+  expect_failures = [var.monitoring_interval]
+}
+
+run "rejects_cidr_like_allowed_group" {
+  command = plan
+
+  variables {
+    allowed_security_group_ids = { "anyone" = "0.0.0.0/0" }
+  }
+
+  expect_failures = [var.allowed_security_group_ids]
+}

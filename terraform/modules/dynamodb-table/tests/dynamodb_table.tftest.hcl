@@ -110,3 +110,37 @@ run "rejects_undeclared_key_attribute" {
 
   expect_failures = [var.attributes]
 }
+
+run "global_table_replicas" {
+  command = plan
+
+  variables {
+    replicas = [{ region_name = "eu-central-1", kms_key_arn = "arn:aws:kms:eu-central-1:123456789012:key/44444444-4444-4444-4444-444444444444" }]
+  }
+
+  assert {
+    condition     = length(aws_dynamodb_table.this.replica) == 1 && alltrue([for r in aws_dynamodb_table.this.replica : r.point_in_time_recovery])
+    error_message = "Replicas must keep point-in-time recovery."
+  }
+}
+
+run "rejects_replicas_without_full_stream" {
+  command = plan
+
+  variables {
+    stream_view_type = "KEYS_ONLY"
+    replicas         = [{ region_name = "eu-central-1", kms_key_arn = "arn:aws:kms:eu-central-1:123456789012:key/44444444-4444-4444-4444-444444444444" }]
+  }
+
+  expect_failures = [var.replicas]
+}
+
+run "rejects_invalid_kms_key" {
+  command = plan
+
+  variables {
+    kms_key_arn = "alias/aws/dynamodb"
+  }
+
+  expect_failures = [var.kms_key_arn]
+}

@@ -115,3 +115,32 @@ run "rejects_provisioned_without_throughput" {
 
   expect_failures = [var.provisioned_throughput_in_mibps]
 }
+
+run "performance_and_throughput_defaults" {
+  command = plan
+
+  assert {
+    condition     = aws_efs_file_system.this.performance_mode == "generalPurpose" && aws_efs_file_system.this.throughput_mode == "elastic"
+    error_message = "Defaults must be generalPurpose performance and elastic throughput."
+  }
+
+  assert {
+    condition     = length(aws_kms_key.this) == 1 && aws_kms_key.this[0].enable_key_rotation
+    error_message = "A dedicated KMS key with rotation must encrypt the file system."
+  }
+
+  assert {
+    condition     = !anytrue([for s in jsondecode(aws_efs_file_system_policy.this.policy).Statement : contains(flatten([s.Action]), "elasticfilesystem:ClientRootAccess") if s.Effect == "Allow"])
+    error_message = "No client may be granted root access."
+  }
+}
+
+run "rejects_archive_without_elastic_throughput" {
+  command = plan
+
+  variables {
+    throughput_mode = "bursting"
+  }
+
+  expect_failures = [var.transition_to_archive]
+}

@@ -109,3 +109,47 @@ run "rejects_unknown_eviction_policy" {
 
   expect_failures = [var.maxmemory_policy]
 }
+
+run "snapshots_and_protection" {
+  command = plan
+
+  assert {
+    condition     = aws_elasticache_replication_group.this.snapshot_retention_limit == 7 && aws_elasticache_replication_group.this.snapshot_window == "03:00-04:00"
+    error_message = "Daily snapshots must be kept 7 days by default."
+  }
+
+  assert {
+    condition     = aws_elasticache_replication_group.this.final_snapshot_identifier != null
+    error_message = "A final snapshot must be taken on delete."
+  }
+
+  assert {
+    condition     = aws_secretsmanager_secret.auth_token.recovery_window_in_days == 7
+    error_message = "A deleted AUTH token secret must stay recoverable for 7 days."
+  }
+
+  assert {
+    condition     = alltrue([for r in aws_vpc_security_group_ingress_rule.redis : r.cidr_ipv6 == null && r.prefix_list_id == null])
+    error_message = "Redis must admit no CIDR or prefix list."
+  }
+}
+
+run "rejects_auth_token_with_forbidden_characters" {
+  command = plan
+
+  variables {
+    auth_token = "short@token/with\"quotes"
+  }
+
+  expect_failures = [var.auth_token]
+}
+
+run "rejects_old_engine_without_tls_auth" {
+  command = plan
+
+  variables {
+    engine_version = "5.0"
+  }
+
+  expect_failures = [var.engine_version]
+}

@@ -87,3 +87,63 @@ run "rejects_subnet_count_mismatch" {
 
   expect_failures = [var.private_subnet_cidrs]
 }
+
+run "data_subnets_have_no_internet_route" {
+  command = plan
+
+  # Known route table IDs at plan time, so routes can be matched to their tables.
+  override_resource {
+    target          = aws_route_table.database
+    override_during = plan
+    values          = { id = "rtb-database" }
+  }
+
+  override_resource {
+    target          = aws_route_table.private
+    override_during = plan
+    values          = { id = "rtb-private" }
+  }
+
+  override_resource {
+    target          = aws_route_table.public
+    override_during = plan
+    values          = { id = "rtb-public" }
+  }
+
+  variables {
+    public_subnet_cidrs = ["10.40.64.0/24", "10.40.65.0/24", "10.40.66.0/24"]
+    enable_nat_gateway  = true
+    interface_endpoints = ["secretsmanager", "kms"]
+  }
+
+  assert {
+    condition     = !contains(concat(aws_route.private_nat[*].route_table_id, aws_route.public_internet[*].route_table_id), "rtb-database") && length(aws_route.private_nat) == 3
+    error_message = "Data subnets must have no route to the internet (NAT routes only on the private tables)."
+  }
+
+  assert {
+    condition     = alltrue([for a in aws_route_table_association.database : a.route_table_id == "rtb-database"])
+    error_message = "Every data subnet must use the isolated route table."
+  }
+
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.interface_endpoints_https[0].from_port == 443 && aws_vpc_security_group_ingress_rule.interface_endpoints_https[0].cidr_ipv4 == "10.40.0.0/16"
+    error_message = "Interface endpoints must admit HTTPS from the VPC only."
+  }
+
+  assert {
+    condition     = alltrue([for e in aws_vpc_endpoint.interface : e.private_dns_enabled && e.vpc_endpoint_type == "Interface"])
+    error_message = "Interface endpoints must use private DNS."
+  }
+}
+
+run "rejects_invalid_flow_log_retention" {
+  command = plan
+
+  variables {
+    enable_flow_logs            = true
+    flow_logs_retention_in_days = 10
+  }
+
+  expect_failures = [var.flow_logs_retention_in_days]
+}

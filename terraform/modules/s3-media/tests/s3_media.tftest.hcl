@@ -138,3 +138,45 @@ run "rejects_wildcard_cors_origin" {
 
   expect_failures = [var.cors_allowed_origins]
 }
+
+run "lifecycle_later_tiers_and_noncurrent_versions" {
+  command = plan
+
+  assert {
+    condition     = [for r in aws_s3_bucket_lifecycle_configuration.this.rule : [for t in r.transition : t.days if t.storage_class == "INTELLIGENT_TIERING"] if r.id == "current-versions-tiering"][0] == [90]
+    error_message = "Current versions must move to Intelligent-Tiering after 90 days."
+  }
+
+  assert {
+    condition = [for r in aws_s3_bucket_lifecycle_configuration.this.rule : {
+      prefix = one(r.filter).prefix
+      days   = { for t in r.transition : t.storage_class => t.days }
+    } if r.id == "archive-prefix"][0] == { prefix = "archive/", days = { GLACIER = 90, DEEP_ARCHIVE = 180 } }
+    error_message = "archive/ must go to Glacier after 90 days and Deep Archive after 180."
+  }
+
+  assert {
+    condition     = [for r in aws_s3_bucket_lifecycle_configuration.this.rule : [for t in r.noncurrent_version_transition : t.noncurrent_days if t.storage_class == "STANDARD_IA"] if r.id == "noncurrent-versions"][0] == [30]
+    error_message = "Noncurrent versions must move to Standard-IA after 30 days."
+  }
+
+  assert {
+    condition     = [for r in aws_s3_bucket_lifecycle_configuration.this.rule : r.noncurrent_version_expiration[0].noncurrent_days if r.id == "noncurrent-versions"][0] == 90
+    error_message = "Noncurrent versions must expire after 90 days."
+  }
+
+  assert {
+    condition     = tostring([for r in aws_s3_bucket_lifecycle_configuration.this.rule : r.noncurrent_version_expiration[0].newer_noncurrent_versions if r.id == "noncurrent-versions"][0]) == "3"
+    error_message = "The 3 newest noncurrent versions must be kept."
+  }
+}
+
+run "rejects_standard_ia_before_30_days" {
+  command = plan
+
+  variables {
+    lifecycle_rules = { standard_ia_days = 10 }
+  }
+
+  expect_failures = [var.lifecycle_rules]
+}
