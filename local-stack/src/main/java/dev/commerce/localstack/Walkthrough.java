@@ -49,7 +49,7 @@ final class Walkthrough {
                   curl -s http://127.0.0.1:8083/cart -H "Authorization: Bearer $ALICE" -H "X-Session-Token: $SESSION" | jq .lines
                   curl -s 'http://127.0.0.1:8083/trending?window=1h' -H "Authorization: Bearer $ALICE" | jq
 
-                  # cancel: the stock goes back to the catalog
+                  # cancel: the stock goes back to the catalog (through the outbox: read it again if it has not yet)
                   curl -s -X POST http://127.0.0.1:8082/orders/$ORDER/cancel -H "Authorization: Bearer $ALICE" | jq .status
                   curl -s "http://127.0.0.1:8081/products/$PRODUCT?consistent=true" -H "Authorization: Bearer $ALICE" | jq .stock
 
