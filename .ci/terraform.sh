@@ -9,7 +9,7 @@
 #      AWS CLI what was created -> destroy -> stop the emulator (a trap stops it on any exit)
 #
 # Offline: providers come only from the filesystem mirror named in terraform/.terraformrc.
-# The emulator apply runs in the background while steps 1-3 run, so the stage stays around 4 minutes.
+# The emulator apply runs in the background while steps 1-3 run (apply ~100-150 s, destroy ~130-150 s).
 # Environment knobs: TF_SKIP_EMULATOR=1 skips step 4; TF_TEST_PARALLELISM (default 2) sets how many
 # directories are validated/tested at once.
 set -euo pipefail
