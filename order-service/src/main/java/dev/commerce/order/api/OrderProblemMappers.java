@@ -1,5 +1,6 @@
 package dev.commerce.order.api;
 
+import java.net.ConnectException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,6 +63,13 @@ public class OrderProblemMappers {
 
     @ServerExceptionMapper
     public Response unreachable(ProcessingException e, UriInfo uri) {
+        LOG.warnf("Dependency unreachable on %s: %s", uri.getPath(), e.toString());
+        return unavailable("A service this one depends on cannot be reached; try again shortly", dependencyRetryAfter, uri);
+    }
+
+    /** A dependency that is down (port closed): the reactive REST client surfaces the transport error itself. */
+    @ServerExceptionMapper
+    public Response connectionRefused(ConnectException e, UriInfo uri) {
         LOG.warnf("Dependency unreachable on %s: %s", uri.getPath(), e.toString());
         return unavailable("A service this one depends on cannot be reached; try again shortly", dependencyRetryAfter, uri);
     }
