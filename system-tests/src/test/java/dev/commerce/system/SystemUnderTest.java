@@ -45,26 +45,38 @@ public final class SystemUnderTest implements BeforeAllCallback, ParameterResolv
     }
 
     private static RunningSystem system(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Started.class, key -> start(), Started.class).system();
+        Started started = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Started.class, key -> start(), Started.class);
+        if (started.failure() != null) {
+            // Tried once for the whole run: later test classes fail at once instead of waiting for it again.
+            throw new IllegalStateException("The system did not start", started.failure());
+        }
+        return started.system();
     }
 
     private static Started start() {
         Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
         long begin = System.nanoTime();
-        RunningSystem system = RunningSystem.start(root, root.resolve("system-tests/target/service-logs"), "s3",
-                new Console(), created -> {
-                }, TEST_ENVIRONMENT);
-        System.out.printf("==> System up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
-        return new Started(system);
+        try {
+            RunningSystem system = RunningSystem.start(root, root.resolve("system-tests/target/service-logs"), "s3",
+                    new Console(), created -> {
+                    }, TEST_ENVIRONMENT);
+            System.out.printf("==> System up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+            return new Started(system, null);
+        } catch (RuntimeException e) {
+            return new Started(null, e);
+        }
     }
 
     /** Closed by JUnit when the root context (the whole test run) ends. */
     @SuppressWarnings("deprecation")
-    private record Started(RunningSystem system) implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+    private record Started(RunningSystem system, RuntimeException failure)
+            implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
-            system.close();
+            if (system != null) {
+                system.close();
+            }
         }
     }
 }
