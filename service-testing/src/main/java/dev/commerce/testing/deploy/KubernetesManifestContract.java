@@ -67,6 +67,23 @@ public abstract class KubernetesManifestContract {
         assertThat(container.path("name").asText()).isEqualTo(serviceName());
     }
 
+    /** The service's container in the Deployment. */
+    protected JsonNode container() {
+        return container;
+    }
+
+    /** The Deployment's pod template. */
+    protected JsonNode podTemplate() {
+        return pod;
+    }
+
+    @Test
+    void manifestHoldsTheServiceAccountServiceAndDeploymentOnly() {
+        // Start-up tasks (e.g. Flyway) run in the service's own pods, as on ECS: no Jobs, init containers or RBAC.
+        assertThat(manifest.kinds()).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment");
+        assertThat(list(pod.path("spec").path("initContainers"))).isEmpty();
+    }
+
     @Test
     void deploymentRunsReplicasOfTheServiceImage() {
         assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
