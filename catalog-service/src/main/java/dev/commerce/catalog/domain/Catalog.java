@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.commerce.catalog.client.MediaLookup;
+import dev.commerce.catalog.client.MediaGateway;
 import dev.commerce.catalog.config.CatalogConfig;
 import dev.commerce.catalog.store.ProductStore;
 import io.smallrye.mutiny.Uni;
@@ -25,10 +25,10 @@ public class Catalog {
     private static final int MEDIA_RETRY_AFTER_SECONDS = 5;
 
     private final ProductStore store;
-    private final MediaLookup media;
+    private final MediaGateway media;
     private final CatalogConfig config;
 
-    public Catalog(ProductStore store, MediaLookup media, CatalogConfig config) {
+    public Catalog(ProductStore store, MediaGateway media, CatalogConfig config) {
         this.store = store;
         this.media = media;
         this.config = config;

@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import dev.commerce.catalog.client.SnapshotInvalidation;
+import dev.commerce.catalog.client.SessionGateway;
 import dev.commerce.catalog.config.CatalogConfig;
 import dev.commerce.catalog.store.CatalogStream;
 import dev.commerce.catalog.store.CatalogTable;
@@ -41,13 +41,13 @@ public class ProductChangeFeed {
     private final CatalogStream stream;
     private final StreamLease lease;
     private final CategoryStore categories;
-    private final SnapshotInvalidation snapshots;
+    private final SessionGateway snapshots;
     private final CatalogConfig config;
     private final MeterRegistry metrics;
     private final String instance = UUID.randomUUID().toString();
     private volatile Instant leaseUntil = Instant.EPOCH;
 
-    public ProductChangeFeed(CatalogTable table, CatalogStream stream, StreamLease lease, CategoryStore categories, SnapshotInvalidation snapshots,
+    public ProductChangeFeed(CatalogTable table, CatalogStream stream, StreamLease lease, CategoryStore categories, SessionGateway snapshots,
             CatalogConfig config, MeterRegistry metrics) {
         this.table = table;
         this.stream = stream;

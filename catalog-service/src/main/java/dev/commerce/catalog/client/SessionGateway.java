@@ -17,11 +17,11 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
  * application.properties (SESSION_* variables).
  */
 @ApplicationScoped
-public class SnapshotInvalidation {
+public class SessionGateway {
 
     private final SessionClient session;
 
-    public SnapshotInvalidation(@RestClient SessionClient session) {
+    public SessionGateway(@RestClient SessionClient session) {
         this.session = session;
     }
 

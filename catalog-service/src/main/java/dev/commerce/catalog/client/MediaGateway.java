@@ -19,11 +19,11 @@ import io.smallrye.mutiny.Uni;
  * fails at once instead of waiting out timeouts. The values live in application.properties (MEDIA_* variables).
  */
 @ApplicationScoped
-public class MediaLookup {
+public class MediaGateway {
 
     private final MediaClient media;
 
-    public MediaLookup(@RestClient MediaClient media) {
+    public MediaGateway(@RestClient MediaClient media) {
         this.media = media;
     }
 
@@ -34,8 +34,8 @@ public class MediaLookup {
     @CircuitBreaker
     public Uni<Boolean> exists(String mediaId) {
         return Uni.createFrom().deferred(() -> media.head(mediaId))
-                .map(MediaLookup::exists)
-                .onFailure(MediaLookup::notFound).recoverWithItem(false);
+                .map(MediaGateway::exists)
+                .onFailure(MediaGateway::notFound).recoverWithItem(false);
     }
 
     private static boolean exists(Response response) {
