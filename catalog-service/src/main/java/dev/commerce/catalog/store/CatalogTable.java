@@ -143,7 +143,9 @@ public class CatalogTable {
         Waiter.builder(DescribeTableResponse.class)
                 .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(response -> indexStatus(response, indexName) == IndexStatus.ACTIVE))
                 .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(response -> true))
-                .overrideConfiguration(c -> c.backoffStrategyV2(BackoffStrategy.fixedDelay(INDEX_POLL)).waitTimeout(INDEX_BUILD_TIMEOUT))
+                // The timeout is the bound: the SDK's default of three attempts would give up after two polls.
+                .overrideConfiguration(c -> c.backoffStrategyV2(BackoffStrategy.fixedDelay(INDEX_POLL))
+                        .maxAttempts(Integer.MAX_VALUE).waitTimeout(INDEX_BUILD_TIMEOUT))
                 .build()
                 .run(() -> dynamo.describeTable(b -> b.tableName(config.table())));
     }
