@@ -87,7 +87,8 @@ public abstract class KubernetesManifestContract {
     @Test
     void deploymentRunsReplicasOfTheServiceImage() {
         assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
-        assertThat(container.path("image").asText()).contains("commerce/" + serviceName() + ":");
+        // commerce/<service>:<version> by default; the ECR repository (.../<prefix>/<service>:<tag>) when packaged for it.
+        assertThat(container.path("image").asText()).containsPattern("/" + serviceName() + ":[^/]+$");
         assertThat(container.path("imagePullPolicy").asText()).isEqualTo("IfNotPresent");
         Map<String, String> selector = strings(deployment.path("spec").path("selector").path("matchLabels"));
         assertThat(selector).isNotEmpty()
