@@ -29,7 +29,10 @@ class KubernetesManifestIT extends KubernetesManifestContract {
             assertThat(mount.path("subPath").asText()).isEqualTo("rds-global-bundle.pem");
             assertThat(mount.path("readOnly").asBoolean()).isTrue();
         });
-        assertThat(podTemplate().path("spec").path("volumes")).anySatisfy(volume ->
-                assertThat(volume.path("configMap").path("name").asText()).isEqualTo("rds-ca-bundle"));
+        assertThat(podTemplate().path("spec").path("volumes")).anySatisfy(volume -> {
+            assertThat(volume.path("configMap").path("name").asText()).isEqualTo("rds-ca-bundle");
+            // Readable by uid 185: the files of a ConfigMap volume belong to root.
+            assertThat(volume.path("configMap").path("defaultMode").asInt()).isEqualTo(0444);
+        });
     }
 }
