@@ -40,7 +40,10 @@ public final class ChildProcess {
             return;
         }
         try {
+            // Run in the engine's own work directory: engines drop files into their working directory
+            // (DynamoDB Local writes dynamodb-local-metadata.json), which must not land in the caller's tree.
             ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(logFile.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
