@@ -124,9 +124,31 @@ public final class TerraformEnvironment {
         if (!matcher.find()) {
             return Optional.empty();
         }
+        int end = closingIndex(text, matcher.end(), true);
+        return Optional.of(text.substring(matcher.end(), end < 0 ? text.length() : end));
+    }
+
+    /** The text between the brace that ends {@code opening} and its matching closing brace. */
+    static Optional<String> block(String text, String opening) {
+        Matcher matcher = Pattern.compile(opening).matcher(text);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        int end = closingIndex(text, matcher.end(), false);
+        if (end < 0) {
+            throw new IllegalStateException("Unbalanced braces after " + opening);
+        }
+        return Optional.of(text.substring(matcher.end(), end));
+    }
+
+    /**
+     * Index of the first bracket closing more than was opened from {@code from} on (or, with {@code orLineBreak}, of
+     * the first line break outside brackets), skipping string literals; -1 when the text ends first.
+     */
+    private static int closingIndex(String text, int from, boolean orLineBreak) {
         int depth = 0;
         boolean inString = false;
-        for (int i = matcher.end(); i < text.length(); i++) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (inString) {
                 if (c == '\\') {
@@ -140,50 +162,20 @@ public final class TerraformEnvironment {
                 case '"' -> inString = true;
                 case '{', '(', '[' -> depth++;
                 case '}', ')', ']' -> {
-                    if (depth == 0) {
-                        return Optional.of(text.substring(matcher.end(), i));
+                    if (depth-- == 0) {
+                        return i;
                     }
-                    depth--;
                 }
                 case '\n' -> {
-                    if (depth == 0) {
-                        return Optional.of(text.substring(matcher.end(), i));
+                    if (orLineBreak && depth == 0) {
+                        return i;
                     }
                 }
                 default -> {
                 }
             }
         }
-        return Optional.of(text.substring(matcher.end()));
-    }
-
-    /** The text between the brace that ends {@code opening} and its matching closing brace. */
-    static Optional<String> block(String text, String opening) {
-        Matcher matcher = Pattern.compile(opening).matcher(text);
-        if (!matcher.find()) {
-            return Optional.empty();
-        }
-        int depth = 1;
-        boolean inString = false;
-        for (int i = matcher.end(); i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-                continue;
-            }
-            if (c == '"') {
-                inString = true;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return Optional.of(text.substring(matcher.end(), i));
-            }
-        }
-        throw new IllegalStateException("Unbalanced braces after " + opening);
+        return -1;
     }
 
     private static String withoutComments(String hcl) {
