@@ -33,6 +33,7 @@ import dev.commerce.backends.DevJwtKeys;
 import dev.commerce.backends.LoopbackPorts;
 import dev.commerce.backends.S3Proxy;
 import dev.commerce.testing.Tokens;
+import dev.commerce.testing.Readiness;
 
 /**
  * The packaged service, started as its own process with a 256 MiB heap on the S3 store (s3proxy), takes 1 GiB
@@ -78,7 +79,7 @@ class LargeMediaStreamingIT {
                 "-Dquarkus.s3.aws.credentials.static-provider.secret-access-key=" + s3.secretAccessKey(),
                 "-jar", System.getProperty("media.app.jar", "target/quarkus-app/quarkus-run.jar")));
         service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serviceLog.toFile()).start();
-        LoopbackPorts.await("media-service", Duration.ofSeconds(120), () -> service.isAlive() && isReady());
+        LoopbackPorts.await("media-service", Duration.ofSeconds(120), () -> service.isAlive() && Readiness.isReady(base.toString()));
     }
 
     @AfterAll
@@ -148,19 +149,6 @@ class LargeMediaStreamingIT {
                 .header("Authorization", Tokens.bearer(Tokens.admin())).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(purged.statusCode()).isEqualTo(204);
-    }
-
-    private static boolean isReady() {
-        try {
-            HttpResponse<Void> ready = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
-            return ready.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static String serviceOutput() throws IOException {

@@ -33,6 +33,7 @@ import dev.commerce.backends.DevJwtKeys;
 import dev.commerce.backends.LoopbackPorts;
 import dev.commerce.backends.Redis;
 import dev.commerce.testing.Tokens;
+import dev.commerce.testing.Readiness;
 
 /**
  * Two instances of the packaged service share one redis-server: a customer's event stream opened on one instance
@@ -84,7 +85,7 @@ class EventStreamsAcrossInstancesIT {
                 logDirectory());
         instances.add(instance);
         String url = "http://" + LoopbackPorts.HOST + ":" + port;
-        instance.start(Duration.ofSeconds(60), () -> isReady(url));
+        instance.start(Duration.ofSeconds(60), () -> Readiness.isReady(url));
         return url;
     }
 
@@ -94,19 +95,6 @@ class EventStreamsAcrossInstancesIT {
             return Files.createDirectories(Path.of("target", "instance-logs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean isReady(String url) {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
