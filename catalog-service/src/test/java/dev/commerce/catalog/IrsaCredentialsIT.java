@@ -12,11 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +34,7 @@ import dev.commerce.backends.ChildProcess;
 import dev.commerce.backends.DevJwtKeys;
 import dev.commerce.backends.DynamoDbLocal;
 import dev.commerce.backends.LoopbackPorts;
+import dev.commerce.testing.Readiness;
 
 /**
  * The packaged service on EKS gets its AWS credentials through IRSA: the pod carries a projected service account
@@ -41,7 +45,10 @@ import dev.commerce.backends.LoopbackPorts;
 class IrsaCredentialsIT {
 
     private static final String ROLE_ARN = "arn:aws:iam::123456789012:role/commerce-prod-catalog-service";
-    private static final String ACCESS_KEY = "ASIAIRSATESTKEY";
+    // The temporary credentials the local STS hands out: generated per run, like every key in the tests.
+    private static final String ACCESS_KEY = "ASIA" + randomToken(8).toUpperCase(Locale.ROOT);
+    private static final String SECRET_KEY = randomToken(30);
+    private static final String SESSION_TOKEN = randomToken(48);
 
     private static final List<Map<String, String>> stsCalls = new CopyOnWriteArrayList<>();
     private static HttpServer sts;
@@ -91,7 +98,7 @@ class IrsaCredentialsIT {
                 List.of(ChildProcess.javaLauncher(), "-jar", System.getProperty("catalog-service.runner")),
                 env, dir.toAbsolutePath());
         url = "http://" + LoopbackPorts.HOST + ":" + port;
-        service.start(Duration.ofSeconds(90), IrsaCredentialsIT::ready);
+        service.start(Duration.ofSeconds(90), () -> Readiness.isReady(url));
     }
 
     @AfterAll
@@ -118,7 +125,7 @@ class IrsaCredentialsIT {
                     .containsEntry("WebIdentityToken", token);
         });
         // Ready means the table check against DynamoDB answered, with requests signed by the assumed role's keys.
-        assertThat(ready()).isTrue();
+        assertThat(Readiness.isReady(url)).isTrue();
     }
 
     private static String assumedRole() {
@@ -128,8 +135,8 @@ class IrsaCredentialsIT {
                   <AssumeRoleWithWebIdentityResult>
                     <Credentials>
                       <AccessKeyId>%s</AccessKeyId>
-                      <SecretAccessKey>irsa-test-secret</SecretAccessKey>
-                      <SessionToken>irsa-test-session</SessionToken>
+                      <SecretAccessKey>%s</SecretAccessKey>
+                      <SessionToken>%s</SessionToken>
                       <Expiration>%s</Expiration>
                     </Credentials>
                     <SubjectFromWebIdentityToken>system:serviceaccount:commerce:catalog-service</SubjectFromWebIdentityToken>
@@ -140,7 +147,7 @@ class IrsaCredentialsIT {
                   </AssumeRoleWithWebIdentityResult>
                   <ResponseMetadata><RequestId>%s</RequestId></ResponseMetadata>
                 </AssumeRoleWithWebIdentityResponse>
-                """.formatted(ACCESS_KEY, expiration, UUID.randomUUID());
+                """.formatted(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN, expiration, UUID.randomUUID());
     }
 
     private static Map<String, String> form(String body) {
@@ -155,16 +162,9 @@ class IrsaCredentialsIT {
         return fields;
     }
 
-    private static boolean ready() {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static String randomToken(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 }
