@@ -28,6 +28,19 @@ locals {
   order_db_username = var.order_db_iam_auth && !var.aurora_create_proxy ? var.order_db_iam_username : module.aurora.master_username
 
   tags = merge(var.tags, { Stack = var.name })
+
+  # The catalog table's shape (keys, indexes with their projections, TTL
+  # attribute, stream) is one definition shared with catalog-service, which
+  # queries these indexes and creates the same table in dev and test.
+  catalog_shape = jsondecode(file("${path.module}/../../contracts/catalog-table.json"))
+  catalog_keys  = { for k in local.catalog_shape.KeySchema : k.KeyType => k.AttributeName }
+  catalog_indexes = [for g in local.catalog_shape.GlobalSecondaryIndexes : {
+    name               = g.IndexName
+    hash_key           = one([for k in g.KeySchema : k.AttributeName if k.KeyType == "HASH"])
+    range_key          = one([for k in g.KeySchema : k.AttributeName if k.KeyType == "RANGE"])
+    projection_type    = g.Projection.ProjectionType
+    non_key_attributes = try(g.Projection.NonKeyAttributes, [])
+  }]
 }
 
 module "network" {
@@ -71,13 +84,13 @@ module "catalog_table" {
   source = "../dynamodb-table"
 
   name                            = "${var.name}-catalog"
-  hash_key                        = var.catalog_table.hash_key
-  range_key                       = var.catalog_table.range_key
-  attributes                      = var.catalog_table.attributes
-  global_secondary_indexes        = var.catalog_table.global_secondary_indexes
-  ttl_attribute                   = var.catalog_table.ttl_attribute
-  stream_view_type                = var.catalog_table.stream_view_type
-  billing_mode                    = var.catalog_table.billing_mode
+  hash_key                        = local.catalog_keys.HASH
+  range_key                       = local.catalog_keys.RANGE
+  attributes                      = [for a in local.catalog_shape.AttributeDefinitions : { name = a.AttributeName, type = a.AttributeType }]
+  global_secondary_indexes        = local.catalog_indexes
+  ttl_attribute                   = local.catalog_shape.TimeToLiveSpecification.AttributeName
+  stream_view_type                = local.catalog_shape.StreamSpecification.StreamViewType
+  billing_mode                    = var.catalog_table_billing_mode
   point_in_time_recovery_enabled  = true
   deletion_protection_enabled     = var.dynamodb_deletion_protection
   kms_key_deletion_window_in_days = var.kms_key_deletion_window_in_days

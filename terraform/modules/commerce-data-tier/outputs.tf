@@ -118,6 +118,11 @@ output "catalog_table_arn" {
   value       = module.catalog_table.table_arn
 }
 
+output "catalog_table_indexes" {
+  description = "Global secondary indexes of the catalog table as planned (keys and projections, from terraform/contracts/catalog-table.json)."
+  value       = module.catalog_table.global_secondary_indexes
+}
+
 output "catalog_table_stream_arn" {
   description = "Stream of the catalog table."
   value       = module.catalog_table.stream_arn

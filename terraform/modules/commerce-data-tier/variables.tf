@@ -107,31 +107,15 @@ variable "enable_flow_logs" {
 # catalog-service: DynamoDB
 ################################################################################
 
-variable "catalog_table" {
-  description = "The catalog single table: key attributes, indexes, TTL attribute and capacity. Keys must match the catalog-service's table model."
-  type = object({
-    hash_key  = optional(string, "PK")
-    range_key = optional(string, "SK")
-    attributes = optional(list(object({ name = string, type = string })), [
-      { name = "PK", type = "S" },
-      { name = "SK", type = "S" },
-      { name = "GSI1PK", type = "S" },
-      { name = "GSI1SK", type = "S" },
-    ])
-    global_secondary_indexes = optional(list(object({
-      name               = string
-      hash_key           = string
-      range_key          = optional(string)
-      projection_type    = optional(string, "ALL")
-      non_key_attributes = optional(list(string), [])
-      read_capacity      = optional(number, 5)
-      write_capacity     = optional(number, 5)
-    })), [{ name = "GSI1", hash_key = "GSI1PK", range_key = "GSI1SK" }])
-    ttl_attribute    = optional(string, "expiresAt")
-    stream_view_type = optional(string, "NEW_AND_OLD_IMAGES")
-    billing_mode     = optional(string, "PAY_PER_REQUEST")
-  })
-  default = {}
+variable "catalog_table_billing_mode" {
+  description = "Capacity mode of the catalog table: PAY_PER_REQUEST (on demand) or PROVISIONED (auto scaled). Its keys, indexes, TTL attribute and stream are not inputs: they are the contract in terraform/contracts/catalog-table.json, shared with catalog-service."
+  type        = string
+  default     = "PAY_PER_REQUEST"
+
+  validation {
+    condition     = contains(["PAY_PER_REQUEST", "PROVISIONED"], var.catalog_table_billing_mode)
+    error_message = "catalog_table_billing_mode must be PAY_PER_REQUEST or PROVISIONED."
+  }
 }
 
 variable "dynamodb_deletion_protection" {

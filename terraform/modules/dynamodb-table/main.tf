@@ -1,6 +1,8 @@
 data "aws_region" "current" {}
 
 locals {
+  table = one(concat(aws_dynamodb_table.this, aws_dynamodb_table.autoscaled))
+
   create_kms_key = var.kms_key_arn == null
   kms_key_arn    = local.create_kms_key ? aws_kms_key.this[0].arn : var.kms_key_arn
 
@@ -58,6 +60,89 @@ resource "aws_kms_alias" "this" {
 ################################################################################
 
 resource "aws_dynamodb_table" "this" {
+  count = local.autoscale ? 0 : 1
+
+  name                        = var.name
+  billing_mode                = var.billing_mode
+  hash_key                    = var.hash_key
+  range_key                   = var.range_key
+  read_capacity               = local.provisioned ? var.read_capacity : null
+  write_capacity              = local.provisioned ? var.write_capacity : null
+  table_class                 = var.table_class
+  deletion_protection_enabled = var.deletion_protection_enabled
+  stream_enabled              = var.stream_view_type != null
+  stream_view_type            = var.stream_view_type
+
+  dynamic "attribute" {
+    for_each = var.attributes
+
+    content {
+      name = attribute.value.name
+      type = attribute.value.type
+    }
+  }
+
+  dynamic "global_secondary_index" {
+    for_each = var.global_secondary_indexes
+
+    content {
+      name               = global_secondary_index.value.name
+      hash_key           = global_secondary_index.value.hash_key
+      range_key          = global_secondary_index.value.range_key
+      projection_type    = global_secondary_index.value.projection_type
+      non_key_attributes = global_secondary_index.value.projection_type == "INCLUDE" ? global_secondary_index.value.non_key_attributes : null
+      read_capacity      = local.provisioned ? global_secondary_index.value.read_capacity : null
+      write_capacity     = local.provisioned ? global_secondary_index.value.write_capacity : null
+    }
+  }
+
+  dynamic "ttl" {
+    for_each = var.ttl_attribute == null ? [] : [var.ttl_attribute]
+
+    content {
+      enabled        = true
+      attribute_name = ttl.value
+    }
+  }
+
+  point_in_time_recovery {
+    enabled = var.point_in_time_recovery_enabled
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = local.kms_key_arn
+  }
+
+  dynamic "replica" {
+    for_each = var.replicas
+
+    content {
+      region_name            = replica.value.region_name
+      kms_key_arn            = replica.value.kms_key_arn
+      point_in_time_recovery = replica.value.point_in_time_recovery
+      propagate_tags         = replica.value.propagate_tags
+    }
+  }
+
+  tags = merge(var.tags, { Name = var.name })
+
+}
+
+# Before the auto-scaled variant existed the table had no count.
+moved {
+  from = aws_dynamodb_table.this
+  to   = aws_dynamodb_table.this[0]
+}
+
+# The same table when auto scaling owns the capacities: Terraform must not set
+# them back, neither the table's nor the indexes' (the index capacities live in
+# the global_secondary_index blocks, so those are ignored after creation: add or
+# change an index of an auto-scaled table with `terraform apply -replace` or by
+# turning auto scaling off for that apply).
+resource "aws_dynamodb_table" "autoscaled" {
+  count = local.autoscale ? 1 : 0
+
   name                        = var.name
   billing_mode                = var.billing_mode
   hash_key                    = var.hash_key
@@ -124,8 +209,7 @@ resource "aws_dynamodb_table" "this" {
   tags = merge(var.tags, { Name = var.name })
 
   lifecycle {
-    # Auto scaling owns the capacities once it is on.
-    ignore_changes = [read_capacity, write_capacity]
+    ignore_changes = [read_capacity, write_capacity, global_secondary_index]
   }
 }
 
@@ -144,7 +228,7 @@ resource "aws_appautoscaling_target" "this" {
 
   tags = var.tags
 
-  depends_on = [aws_dynamodb_table.this]
+  depends_on = [aws_dynamodb_table.this, aws_dynamodb_table.autoscaled]
 }
 
 resource "aws_appautoscaling_policy" "this" {

@@ -1,26 +1,26 @@
 output "table_name" {
   description = "Name of the table (the service's `CATALOG_TABLE`)."
-  value       = aws_dynamodb_table.this.name
+  value       = local.table.name
 }
 
 output "table_arn" {
   description = "ARN of the table."
-  value       = aws_dynamodb_table.this.arn
+  value       = local.table.arn
 }
 
 output "index_arns" {
   description = "Map of global secondary index name to its ARN (for IAM policies)."
-  value       = { for g in var.global_secondary_indexes : g.name => "${aws_dynamodb_table.this.arn}/index/${g.name}" }
+  value       = { for g in var.global_secondary_indexes : g.name => "${local.table.arn}/index/${g.name}" }
 }
 
 output "stream_arn" {
   description = "ARN of the table's stream, or null when streams are off."
-  value       = var.stream_view_type == null ? null : aws_dynamodb_table.this.stream_arn
+  value       = var.stream_view_type == null ? null : local.table.stream_arn
 }
 
 output "stream_label" {
   description = "Timestamp label of the current stream, or null."
-  value       = var.stream_view_type == null ? null : aws_dynamodb_table.this.stream_label
+  value       = var.stream_view_type == null ? null : local.table.stream_label
 }
 
 output "kms_key_arn" {
@@ -54,10 +54,23 @@ output "alarm_arns" {
 }
 
 output "protection" {
-  description = "Effective data protection of the table: point-in-time recovery, deletion protection, KMS encryption."
+  description = "Effective data protection and shape of the table: point-in-time recovery, deletion protection, KMS encryption, TTL attribute, stream view type."
   value = {
-    point_in_time_recovery_enabled = one(aws_dynamodb_table.this.point_in_time_recovery).enabled
-    deletion_protection_enabled    = aws_dynamodb_table.this.deletion_protection_enabled
-    kms_encryption_enabled         = one(aws_dynamodb_table.this.server_side_encryption).enabled
+    point_in_time_recovery_enabled = one(local.table.point_in_time_recovery).enabled
+    deletion_protection_enabled    = local.table.deletion_protection_enabled
+    kms_encryption_enabled         = one(local.table.server_side_encryption).enabled
+    ttl_attribute                  = try(one(local.table.ttl).attribute_name, null)
+    stream_view_type               = local.table.stream_view_type
   }
+}
+
+output "global_secondary_indexes" {
+  description = "The indexes as planned on the table: name, key attributes, projection type and projected non-key attributes."
+  value = [for g in local.table.global_secondary_index : {
+    name               = g.name
+    hash_key           = g.hash_key
+    range_key          = g.range_key
+    projection_type    = g.projection_type
+    non_key_attributes = g.non_key_attributes == null ? [] : sort(g.non_key_attributes)
+  }]
 }

@@ -53,6 +53,25 @@ run "defaults_compose_every_store" {
   }
 }
 
+# catalog-service lists a category through GSI2: the table must carry both
+# indexes exactly as terraform/contracts/catalog-table.json (and catalog-service) define them.
+run "catalog_table_has_both_indexes_of_the_contract" {
+  command = plan
+
+  assert {
+    condition = output.catalog_table_indexes == [
+      { name = "GSI1", hash_key = "GSI1PK", range_key = "GSI1SK", projection_type = "KEYS_ONLY", non_key_attributes = [] },
+      { name = "GSI2", hash_key = "GSI2PK", range_key = "GSI2SK", projection_type = "INCLUDE", non_key_attributes = sort(["id", "sku", "name", "category", "priceAmount", "currency", "status", "mediaIds"]) },
+    ]
+    error_message = "The catalog table must have GSI1 (keys only) and GSI2 (category listings with the listing attributes)."
+  }
+
+  assert {
+    condition     = output.store_protection.catalog_table.ttl_attribute == "expiresAt" && output.store_protection.catalog_table.stream_view_type == "NEW_AND_OLD_IMAGES"
+    error_message = "TTL on expiresAt and a NEW_AND_OLD_IMAGES stream, as the contract says."
+  }
+}
+
 run "outputs_are_named_as_service_environment_variables" {
   command = plan
 

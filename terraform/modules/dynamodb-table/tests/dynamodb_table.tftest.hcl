@@ -15,17 +15,17 @@ run "secure_defaults" {
   command = plan
 
   assert {
-    condition     = aws_dynamodb_table.this.hash_key == "PK" && aws_dynamodb_table.this.range_key == "SK"
+    condition     = aws_dynamodb_table.this[0].hash_key == "PK" && aws_dynamodb_table.this[0].range_key == "SK"
     error_message = "The table is keyed by PK/SK."
   }
 
   assert {
-    condition     = aws_dynamodb_table.this.point_in_time_recovery[0].enabled
+    condition     = aws_dynamodb_table.this[0].point_in_time_recovery[0].enabled
     error_message = "Point-in-time recovery must be on."
   }
 
   assert {
-    condition     = aws_dynamodb_table.this.server_side_encryption[0].enabled
+    condition     = aws_dynamodb_table.this[0].server_side_encryption[0].enabled
     error_message = "Server-side encryption with a KMS key must be on."
   }
 
@@ -35,27 +35,27 @@ run "secure_defaults" {
   }
 
   assert {
-    condition     = aws_dynamodb_table.this.deletion_protection_enabled
+    condition     = aws_dynamodb_table.this[0].deletion_protection_enabled
     error_message = "Deletion protection is on by default."
   }
 
   assert {
-    condition     = aws_dynamodb_table.this.billing_mode == "PAY_PER_REQUEST" && length(aws_appautoscaling_target.this) == 0
+    condition     = aws_dynamodb_table.this[0].billing_mode == "PAY_PER_REQUEST" && length(aws_appautoscaling_target.this) == 0
     error_message = "On-demand by default, without auto scaling."
   }
 
   assert {
-    condition     = one(aws_dynamodb_table.this.ttl).attribute_name == "expiresAt" && one(aws_dynamodb_table.this.ttl).enabled
+    condition     = one(aws_dynamodb_table.this[0].ttl).attribute_name == "expiresAt" && one(aws_dynamodb_table.this[0].ttl).enabled
     error_message = "TTL is on the expiresAt attribute."
   }
 
   assert {
-    condition     = aws_dynamodb_table.this.stream_enabled && aws_dynamodb_table.this.stream_view_type == "NEW_AND_OLD_IMAGES"
+    condition     = aws_dynamodb_table.this[0].stream_enabled && aws_dynamodb_table.this[0].stream_view_type == "NEW_AND_OLD_IMAGES"
     error_message = "The stream carries new and old images."
   }
 
   assert {
-    condition     = [for g in aws_dynamodb_table.this.global_secondary_index : g.name] == ["GSI1"]
+    condition     = [for g in aws_dynamodb_table.this[0].global_secondary_index : g.name] == ["GSI1"]
     error_message = "The GSI given as input is created."
   }
 }
@@ -85,6 +85,32 @@ run "provisioned_with_autoscaling" {
   assert {
     condition     = length(aws_appautoscaling_target.this) == 4 && length(aws_appautoscaling_policy.this) == 4
     error_message = "Read and write scaling for the table and its index."
+  }
+
+  # Auto scaling owns table and index capacities: the table that ignores them
+  # after creation is planned, not the one Terraform would keep resetting.
+  assert {
+    condition     = length(aws_dynamodb_table.autoscaled) == 1 && length(aws_dynamodb_table.this) == 0
+    error_message = "An auto-scaled table must be the variant that leaves table and index capacities to auto scaling."
+  }
+
+  assert {
+    condition     = output.table_name == "commerce-test-catalog" && output.protection.point_in_time_recovery_enabled
+    error_message = "Outputs must follow the auto-scaled table."
+  }
+}
+
+run "provisioned_without_autoscaling_keeps_capacities_managed" {
+  command = plan
+
+  variables {
+    billing_mode = "PROVISIONED"
+    autoscaling  = { enabled = false }
+  }
+
+  assert {
+    condition     = length(aws_dynamodb_table.this) == 1 && length(aws_dynamodb_table.autoscaled) == 0 && aws_dynamodb_table.this[0].read_capacity == 5 && one(aws_dynamodb_table.this[0].global_secondary_index).read_capacity == 5
+    error_message = "Without auto scaling Terraform manages the table and index capacities."
   }
 }
 
@@ -119,7 +145,7 @@ run "global_table_replicas" {
   }
 
   assert {
-    condition     = length(aws_dynamodb_table.this.replica) == 1 && alltrue([for r in aws_dynamodb_table.this.replica : r.point_in_time_recovery])
+    condition     = length(aws_dynamodb_table.this[0].replica) == 1 && alltrue([for r in aws_dynamodb_table.this[0].replica : r.point_in_time_recovery])
     error_message = "Replicas must keep point-in-time recovery."
   }
 }
