@@ -38,6 +38,7 @@ locals {
   )
 
   master_user_secret_arn = try(aws_rds_cluster.this.master_user_secret[0].secret_arn, null)
+  app_user_secret_arn    = aws_secretsmanager_secret.app_user.arn
   proxy_resource_id      = var.create_proxy ? element(split(":", aws_db_proxy.this[0].arn), 6) : null
 }
 
@@ -60,6 +61,43 @@ resource "aws_kms_alias" "this" {
 
   name          = "alias/rds/${var.name}"
   target_key_id = aws_kms_key.this[0].key_id
+}
+
+################################################################################
+# Application login: the role the service (or the proxy on its behalf) logs in
+# as. Its password is generated here and kept only in Secrets Manager (and, as
+# every generated value, in the encrypted state); the one-shot migration task
+# sets it on the role, so the master secret is never needed at run time.
+# The random password data source gives a new value on every plan: the secret
+# version ignores it after the first, so the password changes only on purpose
+# (put a new value, then run the migration task again).
+################################################################################
+
+data "aws_secretsmanager_random_password" "app_user" {
+  password_length     = 48
+  exclude_punctuation = true # safe in connection strings and libpq without quoting
+  include_space       = false
+}
+
+resource "aws_secretsmanager_secret" "app_user" {
+  name                    = "${var.name}/db-users/${var.app_username}"
+  description             = "Login of the application role ${var.app_username} of ${var.name} (JSON username/password, the format RDS Proxy reads)"
+  kms_key_id              = local.kms_key_arn
+  recovery_window_in_days = var.app_user_secret_recovery_window_in_days
+
+  tags = var.tags
+}
+
+resource "aws_secretsmanager_secret_version" "app_user" {
+  secret_id = aws_secretsmanager_secret.app_user.id
+  secret_string = jsonencode({
+    username = var.app_username
+    password = data.aws_secretsmanager_random_password.app_user.random_password
+  })
+
+  lifecycle {
+    ignore_changes = [secret_string]
+  }
 }
 
 ################################################################################
@@ -357,6 +395,28 @@ resource "aws_vpc_security_group_egress_rule" "proxy_to_cluster" {
   tags = var.tags
 }
 
+# The proxy reads its login from Secrets Manager, through the VPC's interface
+# endpoint: the data subnets have no route out of the VPC.
+resource "aws_vpc_security_group_egress_rule" "proxy_to_secrets_manager" {
+  count = var.create_proxy ? 1 : 0
+
+  security_group_id            = aws_security_group.proxy[0].id
+  description                  = "HTTPS to the Secrets Manager interface endpoint"
+  ip_protocol                  = "tcp"
+  from_port                    = 443
+  to_port                      = 443
+  referenced_security_group_id = var.proxy_secrets_manager_endpoint_security_group_id
+
+  tags = var.tags
+
+  lifecycle {
+    precondition {
+      condition     = var.proxy_secrets_manager_endpoint_security_group_id != null
+      error_message = "create_proxy needs proxy_secrets_manager_endpoint_security_group_id: the proxy reads its login from Secrets Manager and the data subnets reach it only through an interface endpoint."
+    }
+  }
+}
+
 resource "aws_iam_role" "proxy" {
   count = var.create_proxy ? 1 : 0
 
@@ -373,11 +433,12 @@ resource "aws_iam_role" "proxy" {
   tags = var.tags
 }
 
-# The proxy reads the master secret to open its pooled connections, and nothing else.
+# The proxy reads the application role's secret to open its pooled
+# connections, and nothing else (never the master secret).
 resource "aws_iam_role_policy" "proxy" {
   count = var.create_proxy ? 1 : 0
 
-  name = "read-master-secret"
+  name = "read-app-user-secret"
   role = aws_iam_role.proxy[0].id
   policy = jsonencode({
     Version = "2012-10-17"
@@ -385,7 +446,7 @@ resource "aws_iam_role_policy" "proxy" {
       {
         Effect   = "Allow"
         Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-        Resource = local.master_user_secret_arn
+        Resource = local.app_user_secret_arn
       },
       {
         Effect    = "Allow"
@@ -410,10 +471,10 @@ resource "aws_db_proxy" "this" {
 
   auth {
     auth_scheme               = "SECRETS"
-    secret_arn                = local.master_user_secret_arn
+    secret_arn                = local.app_user_secret_arn
     iam_auth                  = "REQUIRED"
     client_password_auth_type = "POSTGRES_SCRAM_SHA_256"
-    description               = "Master user; clients authenticate with IAM tokens"
+    description               = "${var.app_username}; clients authenticate with IAM tokens"
   }
 
   tags = var.tags

@@ -39,8 +39,18 @@ output "master_username" {
 }
 
 output "master_user_secret_arn" {
-  description = "ARN of the Secrets Manager secret RDS keeps the master credentials in (JSON with username and password)."
+  description = "ARN of the Secrets Manager secret RDS keeps the master credentials in (JSON with username and password): for the one-shot migration task only, never for the running service."
   value       = local.master_user_secret_arn
+}
+
+output "app_username" {
+  description = "Application role the service logs in as."
+  value       = var.app_username
+}
+
+output "app_user_secret_arn" {
+  description = "ARN of the secret holding the application role's login (JSON username/password): read by the proxy, set on the role by the migration task, read by the service only without the proxy."
+  value       = local.app_user_secret_arn
 }
 
 output "kms_key_arn" {

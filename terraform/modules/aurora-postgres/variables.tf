@@ -41,6 +41,28 @@ variable "master_username" {
   }
 }
 
+variable "app_username" {
+  description = "Application role the service logs in as (DML on its own tables only; created and given its password by the migration task). Its login lives in a secret of its own; through the proxy the service authenticates as this role with IAM tokens."
+  type        = string
+  default     = "order_app"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9_]{0,62}$", var.app_username)) && var.app_username != var.master_username
+    error_message = "app_username must be a lowercase PostgreSQL identifier other than master_username."
+  }
+}
+
+variable "app_user_secret_recovery_window_in_days" {
+  description = "Days a deleted application login secret can be restored (0 deletes at once: throwaway environments only)."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.app_user_secret_recovery_window_in_days == 0 || (var.app_user_secret_recovery_window_in_days >= 7 && var.app_user_secret_recovery_window_in_days <= 30)
+    error_message = "app_user_secret_recovery_window_in_days must be 0 or between 7 and 30."
+  }
+}
+
 variable "vpc_id" {
   description = "VPC of the cluster."
   type        = string
@@ -378,6 +400,17 @@ variable "create_proxy" {
   description = "Put an RDS Proxy (TLS required, IAM authentication required) in front of the cluster, with a read-only endpoint when there are readers."
   type        = bool
   default     = false
+}
+
+variable "proxy_secrets_manager_endpoint_security_group_id" {
+  description = "Security group of the VPC's Secrets Manager interface endpoint (required with create_proxy): the proxy gets HTTPS egress to it, its only way to read its login from the data subnets."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.proxy_secrets_manager_endpoint_security_group_id == null || can(regex("^sg-", coalesce(var.proxy_secrets_manager_endpoint_security_group_id, "-")))
+    error_message = "proxy_secrets_manager_endpoint_security_group_id must be a security group ID (sg-...)."
+  }
 }
 
 variable "proxy_subnet_ids" {

@@ -21,11 +21,22 @@ locals {
   create_s3    = contains(local.media_stores, "s3")
   create_efs   = contains(local.media_stores, "efs")
 
-  # How order-service authenticates: through the proxy always with IAM tokens
-  # as the master user; directly either with IAM tokens as its own user or with
-  # the master secret.
-  order_db_iam_auth = var.aurora_create_proxy || var.order_db_iam_auth
-  order_db_username = var.order_db_iam_auth && !var.aurora_create_proxy ? var.order_db_iam_username : module.aurora.master_username
+  # order-service logs in as the application role order_app, never as the
+  # master user: through the RDS Proxy with IAM tokens (the proxy holds the
+  # role's password), or directly with the password read from the role's own
+  # secret at run time.
+  order_db_through_proxy = var.aurora_create_proxy
+
+  # The proxy reads its login from Secrets Manager from the data subnets, which
+  # reach AWS APIs only through interface endpoints.
+  interface_endpoints = setunion(var.interface_endpoints, var.aurora_create_proxy ? ["secretsmanager"] : [])
+
+  # Bucket features and key prefixes media-service relies on (shared contract).
+  media_contract = jsondecode(file("${path.module}/../../contracts/services.json")).media_bucket
+
+  # Alarms always notify someone: the given targets, or the stack's own topic.
+  create_alarm_topic = var.create_alarms && length(var.alarm_actions) == 0
+  alarm_actions      = local.create_alarm_topic ? [aws_sns_topic.alarms[0].arn] : var.alarm_actions
 
   tags = merge(var.tags, { Stack = var.name })
 
@@ -54,7 +65,7 @@ module "network" {
   public_subnet_cidrs   = local.public_subnet_cidrs
   enable_nat_gateway    = var.enable_nat_gateway
   single_nat_gateway    = var.single_nat_gateway
-  interface_endpoints   = var.interface_endpoints
+  interface_endpoints   = local.interface_endpoints
   enable_flow_logs      = var.enable_flow_logs
 
   tags = local.tags
@@ -95,7 +106,7 @@ module "catalog_table" {
   deletion_protection_enabled     = var.dynamodb_deletion_protection
   kms_key_deletion_window_in_days = var.kms_key_deletion_window_in_days
   create_alarms                   = var.create_alarms
-  alarm_actions                   = var.alarm_actions
+  alarm_actions                   = local.alarm_actions
 
   tags = merge(local.tags, { Service = "catalog-service" })
 }
@@ -130,10 +141,14 @@ module "aurora" {
   monitoring_interval          = var.aurora_monitoring_interval
   create_proxy                 = var.aurora_create_proxy
   ca_cert_identifier           = var.aurora_ca_cert_identifier
+  app_username                 = var.order_db_app_username
+
+  proxy_secrets_manager_endpoint_security_group_id = var.aurora_create_proxy ? module.network.interface_endpoints_security_group_id : null
+  app_user_secret_recovery_window_in_days          = var.secret_recovery_window_in_days
 
   kms_key_deletion_window_in_days = var.kms_key_deletion_window_in_days
   create_alarms                   = var.create_alarms
-  alarm_actions                   = var.alarm_actions
+  alarm_actions                   = local.alarm_actions
 
   tags = merge(local.tags, { Service = "order-service" })
 }
@@ -160,7 +175,7 @@ module "redis" {
 
   kms_key_deletion_window_in_days = var.kms_key_deletion_window_in_days
   create_alarms                   = var.create_alarms
-  alarm_actions                   = var.alarm_actions
+  alarm_actions                   = local.alarm_actions
 
   tags = merge(local.tags, { Service = "session-service" })
 }
@@ -211,11 +226,12 @@ module "service_iam" {
     kms_key_arn = module.catalog_table.kms_key_arn
   }
 
+  # Never the master secret: that one is for the migration task only.
   order = {
-    db_resource_id     = local.order_db_iam_auth ? module.aurora.iam_connect_resource_id : null
-    db_username        = local.order_db_username
-    secret_arn         = module.aurora.master_user_secret_arn
-    secret_kms_key_arn = module.aurora.kms_key_arn
+    db_resource_id     = local.order_db_through_proxy ? module.aurora.iam_connect_resource_id : null
+    db_username        = module.aurora.app_username
+    secret_arn         = local.order_db_through_proxy ? null : module.aurora.app_user_secret_arn
+    secret_kms_key_arn = local.order_db_through_proxy ? null : module.aurora.kms_key_arn
   }
 
   session = var.create_elasticache ? {
@@ -228,7 +244,29 @@ module "service_iam" {
     bucket_kms_key_arn   = local.create_s3 ? module.media_bucket[0].kms_key_arn : null
     efs_file_system_arn  = local.create_efs ? module.media_efs[0].file_system_arn : null
     efs_access_point_arn = local.create_efs ? module.media_efs[0].access_point_arn : null
+    bucket_key_prefixes  = local.media_contract.key_prefixes
   }
 
   tags = local.tags
+}
+
+################################################################################
+# Alarm notifications
+################################################################################
+
+resource "aws_sns_topic" "alarms" {
+  count = local.create_alarm_topic ? 1 : 0
+
+  name              = "${var.name}-alarms"
+  kms_master_key_id = "alias/aws/sns"
+
+  tags = local.tags
+}
+
+resource "aws_sns_topic_subscription" "alarm_emails" {
+  for_each = local.create_alarm_topic ? toset(var.alarm_email_addresses) : toset([])
+
+  topic_arn = aws_sns_topic.alarms[0].arn
+  protocol  = "email"
+  endpoint  = each.value
 }

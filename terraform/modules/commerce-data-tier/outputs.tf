@@ -11,14 +11,27 @@ output "catalog_service_env" {
 }
 
 output "order_service_env" {
-  description = "Environment of order-service. The password (when ORDER_DB_IAM_AUTH is false) is read from ORDER_DB_SECRET_ARN at run time, never put in the environment."
+  description = "Environment of order-service, which logs in as order_app: through the RDS Proxy with IAM tokens (ORDER_DB_IAM_AUTH=true), or directly with the password it reads from ORDER_DB_SECRET_ARN (order_app's own secret, never the master secret) at run time."
+  value = merge(
+    {
+      ORDER_DB_URL        = module.aurora.connect_url
+      ORDER_DB_READER_URL = module.aurora.connect_reader_url
+      ORDER_DB_USERNAME   = module.aurora.app_username
+      ORDER_DB_IAM_AUTH   = tostring(local.order_db_through_proxy)
+      AWS_REGION          = data.aws_region.current.name
+    },
+    local.order_db_through_proxy ? {} : { ORDER_DB_SECRET_ARN = module.aurora.app_user_secret_arn },
+  )
+}
+
+output "order_db_migration" {
+  description = "What the one-shot migration task needs: the cluster's writer URL (direct, not through the proxy, which knows only order_app), the master secret (the owner's login, JSON username/password), order_app's login secret and the KMS key of both."
   value = {
-    ORDER_DB_URL        = module.aurora.connect_url
-    ORDER_DB_READER_URL = module.aurora.connect_reader_url
-    ORDER_DB_USERNAME   = local.order_db_username
-    ORDER_DB_SECRET_ARN = module.aurora.master_user_secret_arn
-    ORDER_DB_IAM_AUTH   = tostring(local.order_db_iam_auth)
-    AWS_REGION          = data.aws_region.current.name
+    url              = "postgresql://${module.aurora.writer_endpoint}:${module.aurora.port}/${module.aurora.database_name}"
+    owner_secret_arn = module.aurora.master_user_secret_arn
+    app_username     = module.aurora.app_username
+    app_secret_arn   = module.aurora.app_user_secret_arn
+    kms_key_arn      = module.aurora.kms_key_arn
   }
 }
 
@@ -36,13 +49,17 @@ output "session_service_secrets" {
 }
 
 output "media_service_env" {
-  description = "Environment of media-service; values of a store that is not provisioned are empty. With MEDIA_STORE=efs the deployment also sets MEDIA_EFS_ROOT to where it mounts media_efs_access_point_id."
-  value = {
-    MEDIA_STORE      = var.media_store
-    MEDIA_BUCKET     = local.create_s3 ? module.media_bucket[0].bucket_name : ""
-    MEDIA_KMS_KEY_ID = local.create_s3 ? module.media_bucket[0].kms_key_arn : ""
-    AWS_REGION       = data.aws_region.current.name
-  }
+  description = "Environment of media-service: MEDIA_BUCKET and MEDIA_KMS_KEY_ID with MEDIA_STORE=s3. With MEDIA_STORE=efs the deployment sets MEDIA_EFS_ROOT to where it mounts media_efs_access_point_id."
+  value = merge(
+    {
+      MEDIA_STORE = var.media_store
+      AWS_REGION  = data.aws_region.current.name
+    },
+    var.media_store == "s3" ? {
+      MEDIA_BUCKET     = module.media_bucket[0].bucket_name
+      MEDIA_KMS_KEY_ID = module.media_bucket[0].kms_key_arn
+    } : {},
+  )
 }
 
 ################################################################################
@@ -153,9 +170,39 @@ output "order_db_reader_url" {
   value       = module.aurora.connect_reader_url
 }
 
-output "order_db_secret_arn" {
-  description = "ORDER_DB_SECRET_ARN."
+output "order_db_app_secret_arn" {
+  description = "Secret of order_app's login (JSON username/password): read by the RDS Proxy, set on the role by the migration task; ORDER_DB_SECRET_ARN without the proxy."
+  value       = module.aurora.app_user_secret_arn
+}
+
+output "order_db_master_secret_arn" {
+  description = "RDS-managed master secret: for the migration task only."
   value       = module.aurora.master_user_secret_arn
+}
+
+output "order_db_iam_connect_resource_id" {
+  description = "Resource ID in order-service's rds-db:connect ARN (the proxy's prx-... with the proxy)."
+  value       = module.aurora.iam_connect_resource_id
+}
+
+output "alarm_actions" {
+  description = "What every alarm of the stack notifies (the given alarm_actions, or the stack's own topic)."
+  value       = local.alarm_actions
+}
+
+output "media_bucket_access_log_bucket" {
+  description = "Bucket receiving the media bucket's server access logs (null without the S3 store)."
+  value       = local.create_s3 ? module.media_bucket[0].access_log_bucket_name : null
+}
+
+output "interface_endpoints_security_group_id" {
+  description = "Security group of the VPC's interface endpoints (null without any)."
+  value       = module.network.interface_endpoints_security_group_id
+}
+
+output "interface_endpoints" {
+  description = "AWS services reached through interface endpoints."
+  value       = local.interface_endpoints
 }
 
 output "redis_url" {

@@ -36,9 +36,31 @@ variable "create_alarms" {
 }
 
 variable "alarm_actions" {
-  description = "ARNs (for example an SNS topic of the on-call rotation) notified by every alarm."
+  description = "ARNs (for example an SNS topic of the on-call rotation) notified by every alarm. Empty creates the topic <name>-alarms (see alarm_email_addresses) so that an alarm always notifies somewhere."
   type        = list(string)
   default     = []
+}
+
+variable "alarm_email_addresses" {
+  description = "Addresses subscribed (by e-mail, confirmed by the recipient) to the <name>-alarms topic created when alarm_actions is empty."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for a in var.alarm_email_addresses : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", a))])
+    error_message = "alarm_email_addresses must be e-mail addresses."
+  }
+}
+
+variable "secret_recovery_window_in_days" {
+  description = "Days a deleted secret of the stack can be restored (0 deletes at once: throwaway environments only)."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.secret_recovery_window_in_days == 0 || (var.secret_recovery_window_in_days >= 7 && var.secret_recovery_window_in_days <= 30)
+    error_message = "secret_recovery_window_in_days must be 0 or between 7 and 30."
+  }
 }
 
 ################################################################################
@@ -197,25 +219,19 @@ variable "aurora_ca_cert_identifier" {
 }
 
 variable "aurora_create_proxy" {
-  description = "Put an RDS Proxy in front of the order database; the service then connects through it with IAM tokens."
+  description = "Put an RDS Proxy in front of the order database; the service then connects through it as order_app with IAM tokens (the proxy reads order_app's secret through a Secrets Manager interface endpoint, added to interface_endpoints)."
   type        = bool
   default     = false
 }
 
-variable "order_db_iam_auth" {
-  description = "Have order-service connect with IAM authentication tokens as order_db_iam_username (that user must exist and be granted rds_iam). Always true with the proxy."
-  type        = bool
-  default     = false
-}
-
-variable "order_db_iam_username" {
-  description = "Database user order-service connects as when using IAM authentication without the proxy."
+variable "order_db_app_username" {
+  description = "Application role order-service logs in as (DML on its own tables only). Its login is a secret of its own; the migration task creates the role and sets its password, the master secret is never used at run time."
   type        = string
-  default     = "order_service"
+  default     = "order_app"
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9_]{0,62}$", var.order_db_iam_username))
-    error_message = "order_db_iam_username must be a lowercase PostgreSQL identifier."
+    condition     = can(regex("^[a-z][a-z0-9_]{0,62}$", var.order_db_app_username)) && var.order_db_app_username != "order_admin"
+    error_message = "order_db_app_username must be a lowercase PostgreSQL identifier other than the master user order_admin."
   }
 }
 

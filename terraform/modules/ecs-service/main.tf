@@ -87,9 +87,19 @@ locals {
       paths    = paths
     }
   }
-  target_group_name = var.load_balancer == null ? null : coalesce(
-    var.load_balancer.target_group_name,
-    trimsuffix(substr("${var.cluster_name}-${trimsuffix(var.name, "-service")}", 0, 32), "-"),
+  # A target group is replaced (create_before_destroy) when one of these
+  # changes; its name carries their hash so the new one never collides with
+  # the old one still attached to the listener (names are unique per region).
+  target_group_identity = var.load_balancer == null ? null : {
+    port             = var.container_port
+    protocol         = "HTTP"
+    protocol_version = "HTTP1"
+    target_type      = "ip"
+    vpc_id           = var.load_balancer.vpc_id
+  }
+  target_group_name = var.load_balancer == null ? null : format("%s-%s",
+    trimsuffix(substr(coalesce(var.load_balancer.target_group_name_prefix, "${var.cluster_name}-${trimsuffix(var.name, "-service")}"), 0, 23), "-"),
+    substr(sha1(jsonencode(local.target_group_identity)), 0, 8),
   )
 
   autoscaling_enabled  = var.autoscaling != null
@@ -436,10 +446,10 @@ resource "aws_lb_target_group" "this" {
 
   name                 = local.target_group_name
   vpc_id               = var.load_balancer.vpc_id
-  target_type          = "ip"
-  protocol             = "HTTP"
-  protocol_version     = "HTTP1"
-  port                 = var.container_port
+  target_type          = local.target_group_identity.target_type
+  protocol             = local.target_group_identity.protocol
+  protocol_version     = local.target_group_identity.protocol_version
+  port                 = local.target_group_identity.port
   deregistration_delay = var.load_balancer.deregistration_delay
 
   health_check {

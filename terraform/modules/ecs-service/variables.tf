@@ -111,7 +111,7 @@ variable "cpu" {
 }
 
 variable "memory" {
-  description = "Task memory in MiB; must be a valid Fargate combination with cpu (256: 512-2048; 512: 1024-4096; 1024: 2048-8192; 2048: 4096-16384; 4096: 8192-30720; 8192: 16384-61440; 16384: 32768-122880)."
+  description = "Task memory in MiB; must be a valid Fargate combination with cpu (256: 512-2048; 512: 1024-4096; 1024: 2048-8192; 2048: 4096-16384; 4096: 8192-30720; 8192: 16384-61440 in 4096 steps; 16384: 32768-122880 in 8192 steps; below 8192 in 1024 steps)."
   type        = number
   default     = 1024
 
@@ -119,7 +119,7 @@ variable "memory" {
     condition = try(
       var.memory >= lookup({ 256 = 512, 512 = 1024, 1024 = 2048, 2048 = 4096, 4096 = 8192, 8192 = 16384, 16384 = 32768 }, var.cpu) &&
       var.memory <= lookup({ 256 = 2048, 512 = 4096, 1024 = 8192, 2048 = 16384, 4096 = 30720, 8192 = 61440, 16384 = 122880 }, var.cpu) &&
-      ((var.cpu == 256 && var.memory == 512) || var.memory % (var.cpu <= 4096 ? 1024 : 4096) == 0),
+      ((var.cpu == 256 && var.memory == 512) || var.memory % lookup({ 8192 = 4096, 16384 = 8192 }, var.cpu, 1024) == 0),
       false
     )
     error_message = "memory is not a valid Fargate size for the chosen cpu."
@@ -402,7 +402,7 @@ variable "load_balancer" {
     host_headers          = optional(list(string), [])
     health_check_path     = optional(string, "/q/health/ready")
     deregistration_delay  = optional(number, 30)
-    target_group_name     = optional(string)
+    target_group_name_prefix = optional(string)
   })
   default = null
 
@@ -422,8 +422,8 @@ variable "load_balancer" {
   }
 
   validation {
-    condition     = var.load_balancer == null || try(var.load_balancer.target_group_name == null || can(regex("^[a-zA-Z0-9][a-zA-Z0-9-]{0,30}[a-zA-Z0-9]$", var.load_balancer.target_group_name)), false)
-    error_message = "load_balancer.target_group_name must be up to 32 letters, digits and hyphens."
+    condition     = var.load_balancer == null || try(var.load_balancer.target_group_name_prefix == null || can(regex("^[a-zA-Z0-9][a-zA-Z0-9-]{0,22}$", var.load_balancer.target_group_name_prefix)), false)
+    error_message = "load_balancer.target_group_name_prefix must be up to 23 letters, digits and hyphens (a hash of the target group's settings is appended)."
   }
 }
 

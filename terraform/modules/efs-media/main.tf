@@ -158,6 +158,17 @@ resource "aws_efs_file_system_policy" "this" {
         Condition = { Bool = { "aws:SecureTransport" = "false" } }
       },
       {
+        # An Allow alone does not stop a principal whose own IAM policy grants
+        # mounts: every mount that does not come through the access point (and
+        # so would skip its POSIX identity and root directory) is refused.
+        Sid       = "DenyMountOutsideAccessPoint"
+        Effect    = "Deny"
+        Principal = { AWS = "*" }
+        Action    = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
+        Resource  = aws_efs_file_system.this.arn
+        Condition = { StringNotEquals = { "elasticfilesystem:AccessPointArn" = aws_efs_access_point.this.arn } }
+      },
+      {
         # No anonymous access: a client must present IAM credentials (mount option `iam`)
         # and come through the access point, which pins its POSIX identity.
         Sid       = "AllowMountThroughAccessPoint"

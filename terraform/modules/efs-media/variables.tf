@@ -70,6 +70,11 @@ variable "performance_mode" {
     condition     = contains(["generalPurpose", "maxIO"], var.performance_mode)
     error_message = "performance_mode must be generalPurpose or maxIO."
   }
+
+  validation {
+    condition     = var.performance_mode != "maxIO" || var.throughput_mode != "elastic"
+    error_message = "performance_mode maxIO cannot be combined with throughput_mode elastic (EFS rejects it): use bursting or provisioned throughput."
+  }
 }
 
 variable "throughput_mode" {

@@ -1,4 +1,10 @@
+data "aws_caller_identity" "current" {}
+
 locals {
+  create_log_bucket = var.access_logging.enabled && var.access_logging.target_bucket == null
+  log_bucket_name   = "${substr(var.bucket_name, 0, 58)}-logs"
+  log_prefix        = "${var.bucket_name}/"
+
   create_kms_key = var.kms_key_arn == null
   kms_key_arn    = local.create_kms_key ? aws_kms_key.this[0].arn : var.kms_key_arn
   lc             = var.lifecycle_rules
@@ -95,6 +101,18 @@ resource "aws_s3_bucket_policy" "this" {
         Action    = "s3:*"
         Resource  = [aws_s3_bucket.this.arn, "${aws_s3_bucket.this.arn}/*"]
         Condition = { NumericLessThan = { "s3:TlsVersion" = "1.2" } }
+      },
+      {
+        # Uploads may ask for no encryption (the bucket default, SSE-KMS with
+        # the bucket's key, applies) but never for another kind (AES256 would
+        # store the object without the key, and without the key-id header the
+        # statement below would not catch it).
+        Sid       = "DenyOtherEncryption"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:PutObject"
+        Resource  = "${aws_s3_bucket.this.arn}/*"
+        Condition = { StringNotEqualsIfExists = { "s3:x-amz-server-side-encryption" = "aws:kms" } }
       },
       {
         # Uploads may name no key (the default key applies) but never another key.
@@ -221,12 +239,111 @@ resource "aws_s3_bucket_cors_configuration" "this" {
   }
 }
 
+################################################################################
+# Server access logs: every request to the bucket, kept in a bucket of their own
+################################################################################
+
 resource "aws_s3_bucket_logging" "this" {
-  count = var.access_log_bucket == null ? 0 : 1
+  count = var.access_logging.enabled ? 1 : 0
 
   bucket        = aws_s3_bucket.this.id
-  target_bucket = var.access_log_bucket
-  target_prefix = "${var.bucket_name}/"
+  target_bucket = local.create_log_bucket ? aws_s3_bucket.access_logs[0].id : var.access_logging.target_bucket
+  target_prefix = local.log_prefix
+
+  depends_on = [aws_s3_bucket_policy.access_logs]
+}
+
+resource "aws_s3_bucket" "access_logs" {
+  count = local.create_log_bucket ? 1 : 0
+
+  bucket        = local.log_bucket_name
+  force_destroy = var.force_destroy
+
+  tags = merge(var.tags, { Name = local.log_bucket_name })
+}
+
+resource "aws_s3_bucket_public_access_block" "access_logs" {
+  count = local.create_log_bucket ? 1 : 0
+
+  bucket = aws_s3_bucket.access_logs[0].id
+
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_ownership_controls" "access_logs" {
+  count = local.create_log_bucket ? 1 : 0
+
+  bucket = aws_s3_bucket.access_logs[0].id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+# Server access log delivery supports only SSE-S3 on the target bucket.
+resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs" {
+  count = local.create_log_bucket ? 1 : 0
+
+  bucket = aws_s3_bucket.access_logs[0].id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "access_logs" {
+  count = local.create_log_bucket ? 1 : 0
+
+  bucket = aws_s3_bucket.access_logs[0].id
+
+  rule {
+    id     = "expire-access-logs"
+    status = "Enabled"
+
+    filter {}
+
+    expiration {
+      days = var.access_logging.retention_days
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "access_logs" {
+  count = local.create_log_bucket ? 1 : 0
+
+  bucket = aws_s3_bucket.access_logs[0].id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        # Only S3's log delivery, only for the media bucket of this account, only under its prefix.
+        Sid       = "S3ServerAccessLogDelivery"
+        Effect    = "Allow"
+        Principal = { Service = "logging.s3.amazonaws.com" }
+        Action    = ["s3:PutObject"]
+        Resource  = "${aws_s3_bucket.access_logs[0].arn}/${local.log_prefix}*"
+        Condition = {
+          ArnLike      = { "aws:SourceArn" = aws_s3_bucket.this.arn }
+          StringEquals = { "aws:SourceAccount" = data.aws_caller_identity.current.account_id }
+        }
+      },
+      {
+        Sid       = "DenyInsecureTransport"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.access_logs[0].arn, "${aws_s3_bucket.access_logs[0].arn}/*"]
+        Condition = { Bool = { "aws:SecureTransport" = "false" } }
+      },
+    ]
+  })
+
+  depends_on = [aws_s3_bucket_public_access_block.access_logs]
 }
 
 resource "aws_s3_bucket_notification" "this" {

@@ -35,5 +35,11 @@ output "protection" {
       aws_s3_bucket_public_access_block.this.restrict_public_buckets,
     ])
     force_destroy = aws_s3_bucket.this.force_destroy
+    access_logged = length(aws_s3_bucket_logging.this) == 1
   }
+}
+
+output "access_log_bucket_name" {
+  description = "Bucket receiving the server access logs (null when access logging is off)."
+  value       = var.access_logging.enabled ? (local.create_log_bucket ? aws_s3_bucket.access_logs[0].id : var.access_logging.target_bucket) : null
 }

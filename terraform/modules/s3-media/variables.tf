@@ -154,10 +154,19 @@ variable "queue_notifications" {
   }
 }
 
-variable "access_log_bucket" {
-  description = "Bucket receiving server access logs, or null for none."
-  type        = string
-  default     = null
+variable "access_logging" {
+  description = "S3 server access logs of the bucket: on by default, into a bucket the module creates (<bucket_name>-logs: SSE-S3, which log delivery requires, public access blocked, TLS only, writable only by S3 log delivery for this bucket, objects expire after retention_days), or into target_bucket when given (its policy must admit logging.s3.amazonaws.com)."
+  type = object({
+    enabled        = optional(bool, true)
+    target_bucket  = optional(string)
+    retention_days = optional(number, 365)
+  })
+  default = {}
+
+  validation {
+    condition     = var.access_logging.retention_days >= 1
+    error_message = "access_logging.retention_days must be at least 1."
+  }
 }
 
 variable "tags" {

@@ -67,13 +67,13 @@ locals {
       Action   = ["rds-db:connect"]
       Resource = ["arn:${local.partition}:rds-db:${local.region}:${local.account}:dbuser:${var.order.db_resource_id}/${var.order.db_username}"]
     })],
-    [jsonencode({
+    var.order.secret_arn == null ? [] : [jsonencode({
       Sid      = "DatabaseSecretRead"
       Effect   = "Allow"
       Action   = ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"]
       Resource = [var.order.secret_arn]
     })],
-    var.order.secret_kms_key_arn == null ? [] : [jsonencode({
+    var.order.secret_arn == null || var.order.secret_kms_key_arn == null ? [] : [jsonencode({
       Sid       = "DatabaseSecretKey"
       Effect    = "Allow"
       Action    = ["kms:Decrypt"]
@@ -101,13 +101,20 @@ locals {
   media_statements = var.media == null ? [] : concat(
     var.media.bucket_arn == null ? [] : [
       jsonencode({
-        Sid      = "BucketList"
+        Sid       = "BucketListUnderOwnPrefixes"
+        Effect    = "Allow"
+        Action    = ["s3:ListBucket", "s3:ListBucketVersions"]
+        Resource  = [var.media.bucket_arn]
+        Condition = { StringLike = { "s3:prefix" = [for p in var.media.bucket_key_prefixes : "${p}*"] } }
+      }),
+      jsonencode({
+        Sid      = "MultipartUploadList"
         Effect   = "Allow"
-        Action   = ["s3:ListBucket", "s3:ListBucketMultipartUploads"]
+        Action   = ["s3:ListBucketMultipartUploads"]
         Resource = [var.media.bucket_arn]
       }),
       jsonencode({
-        Sid    = "ObjectReadWrite"
+        Sid    = "ObjectReadWriteUnderOwnPrefixes"
         Effect = "Allow"
         Action = [
           "s3:AbortMultipartUpload",
@@ -118,7 +125,7 @@ locals {
           "s3:ListMultipartUploadParts",
           "s3:PutObject",
         ]
-        Resource = ["${var.media.bucket_arn}/*"]
+        Resource = [for p in var.media.bucket_key_prefixes : "${var.media.bucket_arn}/${p}*"] # the service's key prefixes, not the whole bucket
       }),
     ],
     var.media.bucket_arn == null || var.media.bucket_kms_key_arn == null ? [] : [jsonencode({

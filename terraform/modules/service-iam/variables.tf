@@ -35,18 +35,23 @@ variable "catalog" {
 }
 
 variable "order" {
-  description = "order-service: its database user, the credentials secret with its KMS key, and the DB resource ID for rds-db:connect (cluster-... or prx-...; null when the service does not use IAM authentication). Null skips the policy."
+  description = "order-service: its (application, never the master) database user, and how it authenticates: the DB resource ID for rds-db:connect with IAM tokens (prx-... through the RDS Proxy, or cluster-...), and/or the secret with that user's login (and its KMS key) read at run time. Null skips the policy."
   type = object({
     db_resource_id     = optional(string)
     db_username        = string
-    secret_arn         = string
+    secret_arn         = optional(string)
     secret_kms_key_arn = optional(string)
   })
   default = null
 
   validation {
-    condition     = var.order == null || try((var.order.db_resource_id == null || can(regex("^(cluster|prx|db)-[A-Za-z0-9]+$", var.order.db_resource_id))) && can(regex("^[a-z][a-z0-9_]{0,62}$", var.order.db_username)) && can(regex("^arn:aws[a-z-]*:secretsmanager:", var.order.secret_arn)), false)
-    error_message = "order needs a DB resource ID (cluster-..., prx-... or db-...), a lowercase database user and a Secrets Manager secret ARN."
+    condition     = var.order == null || try((var.order.db_resource_id == null || can(regex("^(cluster|prx|db)-[A-Za-z0-9]+$", var.order.db_resource_id))) && can(regex("^[a-z][a-z0-9_]{0,62}$", var.order.db_username)) && (var.order.secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:", var.order.secret_arn))), false)
+    error_message = "order needs a lowercase database user, an optional DB resource ID (cluster-..., prx-... or db-...) and an optional Secrets Manager secret ARN."
+  }
+
+  validation {
+    condition     = var.order == null || try(var.order.db_resource_id != null || var.order.secret_arn != null, false)
+    error_message = "order needs db_resource_id (IAM authentication), secret_arn (password login) or both."
   }
 }
 
@@ -65,14 +70,20 @@ variable "session" {
 }
 
 variable "media" {
-  description = "media-service: its bucket and the bucket's KMS key, and/or its EFS file system and access point. Null skips the policy."
+  description = "media-service: its bucket, the key prefixes it writes under and the bucket's KMS key, and/or its EFS file system and access point. Null skips the policy."
   type = object({
     bucket_arn           = optional(string)
     bucket_kms_key_arn   = optional(string)
     efs_file_system_arn  = optional(string)
     efs_access_point_arn = optional(string)
+    bucket_key_prefixes  = optional(list(string), [])
   })
   default = null
+
+  validation {
+    condition     = var.media == null || try(var.media.bucket_arn == null || (length(var.media.bucket_key_prefixes) > 0 && alltrue([for p in var.media.bucket_key_prefixes : can(regex("^[A-Za-z0-9!_.()-]+/$", p))])), false)
+    error_message = "media.bucket_key_prefixes must list the service's key prefixes (such as media/) when bucket_arn is set: objects are granted under these prefixes only."
+  }
 
   validation {
     condition     = var.media == null || try(var.media.bucket_arn != null || var.media.efs_file_system_arn != null, false)

@@ -1,5 +1,38 @@
 mock_provider "aws" {}
 
+# Distinct ARNs for the master secret (RDS-managed) and the application login,
+# so a proxy or policy that picked the wrong one would show.
+override_resource {
+  target          = aws_rds_cluster.this
+  override_during = plan
+  values = {
+    master_user_secret = [{ secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-master-AbCdEf", kms_key_id = "k", secret_status = "active" }]
+  }
+}
+
+override_resource {
+  target          = aws_secretsmanager_secret.app_user
+  override_during = plan
+  values          = { arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:commerce-test-orders/db-users/order_app-GhIjKl", id = "order_app-secret" }
+}
+
+override_resource {
+  target          = aws_db_proxy.this
+  override_during = plan
+  values          = { arn = "arn:aws:rds:us-east-1:123456789012:db-proxy:prx-0123456789abcdef0", endpoint = "commerce-test-orders.proxy-abc.us-east-1.rds.amazonaws.com" }
+}
+
+override_resource {
+  target          = aws_kms_key.this
+  override_during = plan
+  values          = { arn = "arn:aws:kms:us-east-1:123456789012:key/aaaaaaaa-1111-2222-3333-444444444444", key_id = "aaaaaaaa-1111-2222-3333-444444444444" }
+}
+
+override_data {
+  target = data.aws_secretsmanager_random_password.app_user
+  values = { random_password = "generated-password-of-48-characters-0123456789ab" }
+}
+
 override_data {
   target = data.aws_region.current
   values = { name = "us-east-1" }
@@ -11,10 +44,11 @@ override_data {
 }
 
 variables {
-  name                       = "commerce-test-orders"
-  vpc_id                     = "vpc-0123456789abcdef0"
-  subnet_ids                 = ["subnet-0000000000000000a", "subnet-0000000000000000b", "subnet-0000000000000000c"]
-  allowed_security_group_ids = { "order-service" = "sg-0123456789abcdef0" }
+  proxy_secrets_manager_endpoint_security_group_id = "sg-0secretsendpoint01"
+  name                                             = "commerce-test-orders"
+  vpc_id                                           = "vpc-0123456789abcdef0"
+  subnet_ids                                       = ["subnet-0000000000000000a", "subnet-0000000000000000b", "subnet-0000000000000000c"]
+  allowed_security_group_ids                       = { "order-service" = "sg-0123456789abcdef0" }
 }
 
 run "secure_defaults" {
@@ -121,9 +155,51 @@ run "serverless_with_proxy" {
   }
 
   assert {
+    condition     = one(aws_db_proxy.this[0].auth).secret_arn == "arn:aws:secretsmanager:us-east-1:123456789012:secret:commerce-test-orders/db-users/order_app-GhIjKl"
+    error_message = "The proxy logs in as the application role with its own secret, never with the master secret."
+  }
+
+  assert {
+    condition     = jsondecode(aws_iam_role_policy.proxy[0].policy).Statement[0].Resource == "arn:aws:secretsmanager:us-east-1:123456789012:secret:commerce-test-orders/db-users/order_app-GhIjKl" && !strcontains(aws_iam_role_policy.proxy[0].policy, "rds!cluster-master")
+    error_message = "The proxy role may read the application login only."
+  }
+
+  # The proxy runs in the data subnets, which have no route out of the VPC: its
+  # only way to Secrets Manager is the interface endpoint.
+  assert {
+    condition     = aws_vpc_security_group_egress_rule.proxy_to_secrets_manager[0].referenced_security_group_id == "sg-0secretsendpoint01" && aws_vpc_security_group_egress_rule.proxy_to_secrets_manager[0].from_port == 443 && aws_vpc_security_group_egress_rule.proxy_to_secrets_manager[0].to_port == 443 && aws_vpc_security_group_egress_rule.proxy_to_secrets_manager[0].cidr_ipv4 == null
+    error_message = "The proxy needs HTTPS egress to the Secrets Manager endpoint, and only there."
+  }
+
+  assert {
     condition     = aws_appautoscaling_target.readers[0].max_capacity == 4
     error_message = "Reader auto scaling up to max_readers."
   }
+}
+
+run "application_login_secret" {
+  command = plan
+
+  assert {
+    condition     = jsondecode(aws_secretsmanager_secret_version.app_user.secret_string).username == "order_app" && length(jsondecode(aws_secretsmanager_secret_version.app_user.secret_string).password) >= 32
+    error_message = "The application login holds order_app and a generated password, in the JSON format RDS Proxy reads."
+  }
+
+  assert {
+    condition     = aws_secretsmanager_secret.app_user.name == "commerce-test-orders/db-users/order_app" && output.app_user_secret_arn != output.master_user_secret_arn
+    error_message = "The application login is a secret of its own, not the master secret."
+  }
+}
+
+run "proxy_without_secrets_manager_endpoint_is_refused" {
+  command = plan
+
+  variables {
+    create_proxy                                     = true
+    proxy_secrets_manager_endpoint_security_group_id = null
+  }
+
+  expect_failures = [aws_vpc_security_group_egress_rule.proxy_to_secrets_manager]
 }
 
 run "rejects_turning_off_force_ssl" {

@@ -20,6 +20,54 @@ mock_provider "aws" {
   }
 }
 
+# Distinct, known ARNs for the secrets and keys order-service could be wired
+# to, so a policy or variable pointing at the wrong one (the master secret)
+# would show.
+override_resource {
+  target          = module.aurora.aws_rds_cluster.this
+  override_during = plan
+  values = {
+    endpoint           = "commerce-test-orders.cluster-abc.us-east-1.rds.amazonaws.com"
+    master_user_secret = [{ secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-master-AbCdEf", kms_key_id = "k", secret_status = "active" }]
+  }
+}
+
+override_resource {
+  target          = module.aurora.aws_secretsmanager_secret.app_user
+  override_during = plan
+  values          = { arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:commerce-test-orders/db-users/order_app-GhIjKl" }
+}
+
+override_resource {
+  target          = module.aurora.aws_kms_key.this
+  override_during = plan
+  values          = { arn = "arn:aws:kms:us-east-1:123456789012:key/aaaaaaaa-0000-0000-0000-000000000001" }
+}
+
+override_resource {
+  target          = module.aurora.aws_db_proxy.this
+  override_during = plan
+  values          = { arn = "arn:aws:rds:us-east-1:123456789012:db-proxy:prx-0123456789abcdef0", endpoint = "commerce-test-orders.proxy-abc.us-east-1.rds.amazonaws.com" }
+}
+
+override_resource {
+  target          = module.network.aws_security_group.interface_endpoints
+  override_during = plan
+  values          = { id = "sg-0endpoints0000001" }
+}
+
+override_resource {
+  target          = module.media_bucket[0].aws_s3_bucket.access_logs
+  override_during = plan
+  values          = { id = "commerce-test-media-123456789012-logs", arn = "arn:aws:s3:::commerce-test-media-123456789012-logs" }
+}
+
+override_resource {
+  target          = aws_sns_topic.alarms
+  override_during = plan
+  values          = { arn = "arn:aws:sns:us-east-1:123456789012:commerce-test-alarms" }
+}
+
 variables {
   name = "commerce-test"
 }
@@ -86,18 +134,26 @@ run "outputs_are_named_as_service_environment_variables" {
   }
 
   assert {
+    condition     = toset(keys(output.media_service_env)) == toset(["MEDIA_STORE", "MEDIA_BUCKET", "MEDIA_KMS_KEY_ID", "AWS_REGION"])
+    error_message = "media_service_env keys must be media-service variables (bucket and key with the S3 store)."
+  }
+
+  assert {
     condition     = toset(keys(output.session_service_env)) == toset(["REDIS_URL", "REDIS_CLIENT_TYPE"]) && toset(keys(output.session_service_secrets)) == toset(["REDIS_AUTH_TOKEN"])
     error_message = "session-service gets REDIS_URL and REDIS_CLIENT_TYPE, and REDIS_AUTH_TOKEN only as a secret reference."
   }
 
   assert {
-    condition     = toset(keys(output.media_service_env)) == toset(["MEDIA_STORE", "MEDIA_BUCKET", "MEDIA_KMS_KEY_ID", "AWS_REGION"])
-    error_message = "media_service_env keys must be media-service variables."
+    condition     = output.order_service_env.ORDER_DB_USERNAME == "order_app" && output.order_service_env.ORDER_DB_IAM_AUTH == "false" && output.order_service_env.ORDER_DB_SECRET_ARN == "arn:aws:secretsmanager:us-east-1:123456789012:secret:commerce-test-orders/db-users/order_app-GhIjKl"
+    error_message = "Without the proxy order-service logs in as order_app with the password of order_app's own secret, never as the master user."
   }
 
   assert {
-    condition     = output.order_service_env.ORDER_DB_USERNAME == "order_admin" && output.order_service_env.ORDER_DB_IAM_AUTH == "false"
-    error_message = "Without proxy or IAM auth, order-service uses the master user and its secret."
+    condition = toset(flatten([for s in jsondecode(output.service_policy_documents["order-service"]).Statement : s.Resource])) == toset([
+      "arn:aws:secretsmanager:us-east-1:123456789012:secret:commerce-test-orders/db-users/order_app-GhIjKl",
+      "arn:aws:kms:us-east-1:123456789012:key/aaaaaaaa-0000-0000-0000-000000000001",
+    ])
+    error_message = "order-service's task role may read order_app's secret (and its key) and nothing else: not the master secret."
   }
 
   assert {
@@ -190,8 +246,23 @@ run "prod_like_settings_flow_through" {
   }
 
   assert {
-    condition     = output.order_service_env.ORDER_DB_IAM_AUTH == "true" && output.order_service_env.ORDER_DB_USERNAME == "order_admin"
-    error_message = "With the proxy, order-service must connect through it with IAM tokens."
+    condition     = output.order_service_env.ORDER_DB_IAM_AUTH == "true" && output.order_service_env.ORDER_DB_USERNAME == "order_app" && !contains(keys(output.order_service_env), "ORDER_DB_SECRET_ARN") && startswith(output.order_service_env.ORDER_DB_URL, "postgresql://commerce-test-orders.proxy-abc.")
+    error_message = "With the proxy, order-service connects through it as order_app with IAM tokens and reads no secret."
+  }
+
+  assert {
+    condition     = jsondecode(output.service_policy_documents["order-service"]).Statement == [{ Sid = "DatabaseConnectAsServiceUser", Effect = "Allow", Action = ["rds-db:connect"], Resource = ["arn:aws:rds-db:us-east-1:123456789012:dbuser:prx-0123456789abcdef0/order_app"] }]
+    error_message = "order-service's task role may only rds-db:connect as order_app on the proxy: nothing on the master secret."
+  }
+
+  assert {
+    condition     = contains(output.interface_endpoints, "secretsmanager")
+    error_message = "With the proxy the VPC must have a Secrets Manager interface endpoint: the proxy reads order_app's login through it."
+  }
+
+  assert {
+    condition     = output.order_db_migration.owner_secret_arn == "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-master-AbCdEf" && output.order_db_migration.url == "postgresql://commerce-test-orders.cluster-abc.us-east-1.rds.amazonaws.com:5432/orders" && output.order_db_migration.app_secret_arn == output.order_db_app_secret_arn
+    error_message = "The migration task gets the master secret and the cluster's writer endpoint (not the proxy, which knows only order_app)."
   }
 
   assert {
@@ -242,21 +313,43 @@ run "dev_like_settings_and_efs" {
   }
 
   assert {
-    condition     = length(module.media_efs) == 1 && length(module.media_bucket) == 0 && output.store_protection.media_efs.encrypted && output.media_service_env.MEDIA_STORE == "efs" && output.media_service_env.MEDIA_BUCKET == ""
+    condition     = length(module.media_efs) == 1 && length(module.media_bucket) == 0 && output.store_protection.media_efs.encrypted && output.media_service_env.MEDIA_STORE == "efs" && !contains(keys(output.media_service_env), "MEDIA_BUCKET")
     error_message = "media_store = efs must create the encrypted file system and no bucket."
   }
 }
 
-run "iam_auth_without_proxy_uses_the_service_user" {
+run "alarms_notify_the_stack_topic_by_default" {
   command = plan
 
   variables {
-    order_db_iam_auth = true
+    alarm_email_addresses = ["oncall@example.com"]
   }
 
   assert {
-    condition     = output.order_service_env.ORDER_DB_USERNAME == "order_service" && output.order_service_env.ORDER_DB_IAM_AUTH == "true"
-    error_message = "IAM authentication without the proxy connects as order_db_iam_username."
+    condition     = output.alarm_actions == tolist(["arn:aws:sns:us-east-1:123456789012:commerce-test-alarms"]) && aws_sns_topic_subscription.alarm_emails["oncall@example.com"].protocol == "email"
+    error_message = "Without alarm_actions every alarm must notify the stack's own topic (with its e-mail subscriptions)."
+  }
+}
+
+run "alarms_notify_the_given_targets" {
+  command = plan
+
+  variables {
+    alarm_actions = ["arn:aws:sns:us-east-1:123456789012:oncall"]
+  }
+
+  assert {
+    condition     = output.alarm_actions == tolist(["arn:aws:sns:us-east-1:123456789012:oncall"]) && length(aws_sns_topic.alarms) == 0
+    error_message = "Given alarm_actions are what alarms notify; no topic of the stack is created."
+  }
+}
+
+run "media_bucket_is_access_logged" {
+  command = plan
+
+  assert {
+    condition     = output.store_protection.media_bucket.access_logged && output.media_bucket_access_log_bucket == "commerce-test-media-123456789012-logs"
+    error_message = "The media bucket's server access logs must be on."
   }
 }
 

@@ -12,10 +12,6 @@ mock_provider "aws" {
     override_during = plan
     defaults        = { arn = "arn:aws:logs:eu-west-1:111122223333:log-group:/ecs/commerce-test/catalog-service" }
   }
-  mock_resource "aws_iam_role" {
-    override_during = plan
-    defaults        = { arn = "arn:aws:iam::111122223333:role/mock" }
-  }
   mock_resource "aws_lb_target_group" {
     override_during = plan
     defaults = {
@@ -23,6 +19,19 @@ mock_provider "aws" {
       arn_suffix = "targetgroup/commerce-test-catalog/0123456789abcdef"
     }
   }
+}
+
+# Different ARNs for the two roles, so a task definition that swapped them would show.
+override_resource {
+  target          = aws_iam_role.task
+  override_during = plan
+  values          = { arn = "arn:aws:iam::111122223333:role/commerce-test-catalog-service-task", id = "commerce-test-catalog-service-task" }
+}
+
+override_resource {
+  target          = aws_iam_role.execution
+  override_during = plan
+  values          = { arn = "arn:aws:iam::111122223333:role/commerce-test-catalog-service-exec", id = "commerce-test-catalog-service-exec" }
 }
 
 variables {
@@ -208,8 +217,8 @@ run "task_role_uses_service_iam_policy" {
   }
 
   assert {
-    condition     = aws_ecs_task_definition.this.task_role_arn == aws_iam_role.task.arn && aws_ecs_task_definition.this.execution_role_arn == aws_iam_role.execution.arn
-    error_message = "Task definition uses the two roles."
+    condition     = aws_ecs_task_definition.this.task_role_arn == "arn:aws:iam::111122223333:role/commerce-test-catalog-service-task" && aws_ecs_task_definition.this.execution_role_arn == "arn:aws:iam::111122223333:role/commerce-test-catalog-service-exec"
+    error_message = "The task definition must run the container with the task role and start it with the execution role, not the other way round."
   }
 }
 
@@ -251,8 +260,28 @@ run "load_balancer_routes_only_public_paths" {
   }
 
   assert {
-    condition     = aws_lb_target_group.this[0].name == "commerce-test-catalog"
-    error_message = "Target group name derives from cluster and service."
+    condition     = can(regex("^commerce-test-catalog-[0-9a-f]{8}$", aws_lb_target_group.this[0].name))
+    error_message = "Target group name derives from cluster and service, plus a hash of the settings that replace it."
+  }
+}
+
+# create_before_destroy on a target group needs a new name whenever it is
+# replaced: a fixed name would collide with the group it replaces.
+run "target_group_name_changes_with_a_replacing_setting" {
+  command = plan
+
+  variables {
+    container_port = 8081
+  }
+
+  assert {
+    condition     = can(regex("^commerce-test-catalog-[0-9a-f]{8}$", aws_lb_target_group.this[0].name)) && aws_lb_target_group.this[0].name != "commerce-test-catalog-${substr(sha1(jsonencode({ port = 8080, protocol = "HTTP", protocol_version = "HTTP1", target_type = "ip", vpc_id = "vpc-0123456789abcdef0" })), 0, 8)}"
+    error_message = "A new port must give the replacing target group a new name."
+  }
+
+  assert {
+    condition     = length(aws_lb_target_group.this[0].name) <= 32
+    error_message = "Target group names are at most 32 characters."
   }
 }
 
@@ -454,6 +483,32 @@ run "rejects_invalid_fargate_size" {
   }
 
   expect_failures = [var.memory]
+}
+
+# 16 vCPU tasks take memory in 8 GiB steps only: 36 GiB would be rejected by ECS at apply time.
+run "rejects_16_vcpu_memory_off_the_8_gib_steps" {
+  command = plan
+
+  variables {
+    cpu    = 16384
+    memory = 36864
+  }
+
+  expect_failures = [var.memory]
+}
+
+run "accepts_16_vcpu_memory_on_the_8_gib_steps" {
+  command = plan
+
+  variables {
+    cpu    = 16384
+    memory = 40960
+  }
+
+  assert {
+    condition     = aws_ecs_task_definition.this.cpu == "16384" && aws_ecs_task_definition.this.memory == "40960"
+    error_message = "16 vCPU with 40 GiB is a valid Fargate size."
+  }
 }
 
 run "rejects_min_above_max" {

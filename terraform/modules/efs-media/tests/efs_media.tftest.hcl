@@ -85,14 +85,34 @@ run "policy_enforces_tls_and_iam" {
 
   assert {
     condition = alltrue([for s in jsondecode(aws_efs_file_system_policy.this.policy).Statement :
-    s.Principal.AWS != "*" if s.Effect == "Allow"])
+    !contains(flatten([s.Principal.AWS]), "*") && alltrue([for p in flatten([s.Principal.AWS]) : p == "arn:aws:iam::123456789012:root"]) if s.Effect == "Allow"])
     error_message = "Mounts are allowed only to IAM principals of the account, never anonymously."
+  }
+
+  assert {
+    condition = anytrue([for s in jsondecode(aws_efs_file_system_policy.this.policy).Statement :
+      s.Effect == "Deny" && flatten([s.Principal.AWS]) == ["*"]
+      && toset(flatten([s.Action])) == toset(["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"])
+      && try(s.Condition.StringNotEquals["elasticfilesystem:AccessPointArn"], "") == "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0"
+    ])
+    error_message = "Every mount that does not come through the access point must be denied, whatever the caller's own IAM policy allows."
   }
 
   assert {
     condition     = alltrue([for r in aws_vpc_security_group_ingress_rule.nfs : r.from_port == 2049 && r.to_port == 2049 && r.cidr_ipv4 == null])
     error_message = "Only NFS from the service security groups; no CIDR ingress."
   }
+}
+
+run "rejects_max_io_with_elastic_throughput" {
+  command = plan
+
+  variables {
+    performance_mode = "maxIO"
+    throughput_mode  = "elastic"
+  }
+
+  expect_failures = [var.performance_mode]
 }
 
 run "rejects_root_uid" {

@@ -10,6 +10,20 @@ override_resource {
   }
 }
 
+override_resource {
+  target          = aws_s3_bucket.access_logs
+  override_during = plan
+  values = {
+    id  = "commerce-test-media-123456789012-logs"
+    arn = "arn:aws:s3:::commerce-test-media-123456789012-logs"
+  }
+}
+
+override_data {
+  target = data.aws_caller_identity.current
+  values = { account_id = "123456789012" }
+}
+
 variables {
   bucket_name = "commerce-test-media-123456789012"
 }
@@ -103,6 +117,82 @@ run "tls_only_policy" {
   assert {
     condition     = length(aws_kms_key.this) == 0
     error_message = "No key is created when one is given."
+  }
+}
+
+# An upload asking for SSE-S3 (AES256) carries no KMS key id header, so a
+# key-id condition alone lets it through: the encryption header itself is checked.
+run "uploads_cannot_choose_another_encryption" {
+  command = plan
+
+  variables {
+    kms_key_arn = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+  }
+
+  assert {
+    condition = anytrue([for s in jsondecode(aws_s3_bucket_policy.this.policy).Statement :
+      s.Effect == "Deny" && s.Principal == "*" && s.Action == "s3:PutObject" && s.Resource == "arn:aws:s3:::commerce-test-media-123456789012/*"
+    && try(s.Condition.StringNotEqualsIfExists["s3:x-amz-server-side-encryption"], "") == "aws:kms"])
+    error_message = "PutObject with any server-side encryption other than aws:kms must be denied."
+  }
+
+  assert {
+    condition = anytrue([for s in jsondecode(aws_s3_bucket_policy.this.policy).Statement :
+      s.Effect == "Deny" && s.Action == "s3:PutObject"
+    && try(s.Condition.StringNotEqualsIfExists["s3:x-amz-server-side-encryption-aws-kms-key-id"], "") == "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555"])
+    error_message = "PutObject naming another KMS key must be denied."
+  }
+}
+
+run "server_access_logs_go_to_their_own_bucket" {
+  command = plan
+
+  assert {
+    condition     = aws_s3_bucket_logging.this[0].target_bucket == "commerce-test-media-123456789012-logs" && aws_s3_bucket_logging.this[0].target_prefix == "commerce-test-media-123456789012/"
+    error_message = "Access logs of the media bucket go to its log bucket, under the bucket's name."
+  }
+
+  assert {
+    condition = alltrue([
+      aws_s3_bucket_public_access_block.access_logs[0].block_public_acls,
+      aws_s3_bucket_public_access_block.access_logs[0].block_public_policy,
+      aws_s3_bucket_public_access_block.access_logs[0].ignore_public_acls,
+      aws_s3_bucket_public_access_block.access_logs[0].restrict_public_buckets,
+    ]) && one(aws_s3_bucket_server_side_encryption_configuration.access_logs[0].rule).apply_server_side_encryption_by_default[0].sse_algorithm == "AES256"
+    error_message = "The log bucket is private and encrypted (SSE-S3, the only encryption log delivery supports)."
+  }
+
+  assert {
+    condition = one([for s in jsondecode(aws_s3_bucket_policy.access_logs[0].policy).Statement : s if s.Effect == "Allow"]) == {
+      Sid       = "S3ServerAccessLogDelivery"
+      Effect    = "Allow"
+      Principal = { Service = "logging.s3.amazonaws.com" }
+      Action    = ["s3:PutObject"]
+      Resource  = "arn:aws:s3:::commerce-test-media-123456789012-logs/commerce-test-media-123456789012/*"
+      Condition = {
+        ArnLike      = { "aws:SourceArn" = "arn:aws:s3:::commerce-test-media-123456789012" }
+        StringEquals = { "aws:SourceAccount" = "123456789012" }
+      }
+    }
+    error_message = "Only S3 log delivery for the media bucket of this account may write, and only under the bucket's prefix."
+  }
+
+  assert {
+    condition     = one(aws_s3_bucket_lifecycle_configuration.access_logs[0].rule).expiration[0].days == 365 && output.protection.access_logged
+    error_message = "Access logs expire after a year; the bucket reports itself access-logged."
+  }
+}
+
+run "access_logs_into_an_existing_bucket" {
+  command = plan
+
+  variables {
+    access_logging = { target_bucket = "central-access-logs" }
+  }
+
+  assert {
+    condition     = aws_s3_bucket_logging.this[0].target_bucket == "central-access-logs" && length(aws_s3_bucket.access_logs) == 0
+    error_message = "A given target bucket is used and no log bucket is created."
   }
 }
 

@@ -1,5 +1,5 @@
-# The data tier of a small environment with the media store on EFS, Aurora
-# Serverless v2 and IAM database authentication for order-service.
+# The data tier of a small environment with the media store on EFS and Aurora
+# Serverless v2 (order-service logs in as order_app with its own secret).
 provider "aws" {
   region = "eu-west-1"
 }
@@ -20,7 +20,6 @@ module "data_tier" {
     reader_count            = 1
   }
   aurora_backup_retention_days = 7
-  order_db_iam_auth            = true # the order_service user must exist with GRANT rds_iam
 
   redis = {
     node_type               = "cache.t4g.small"
