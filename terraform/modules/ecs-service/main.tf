@@ -21,10 +21,10 @@ locals {
   ])
   parameter_arns = distinct([for v in values(var.secrets) : v if can(regex("^arn:[^:]+:ssm:", v))])
 
-  health_check_command = var.health_check.command != null ? var.health_check.command : [
+  health_check_command = var.health_check == null ? null : coalesce(var.health_check.command, [
     "CMD-SHELL",
     "curl -fsS -o /dev/null http://127.0.0.1:${var.container_port}${var.health_check.path} || exit 1",
-  ]
+  ])
 
   environment = merge(var.environment, { PORT = tostring(var.container_port) })
 
@@ -36,7 +36,17 @@ locals {
     var.efs_volume == null ? [] : [{ sourceVolume = "efs", containerPath = var.efs_volume.container_path, readOnly = var.efs_volume.read_only }],
   )
 
-  container_definition = {
+  health_check = var.health_check == null ? {} : {
+    healthCheck = {
+      command     = local.health_check_command
+      interval    = var.health_check.interval
+      timeout     = var.health_check.timeout
+      retries     = var.health_check.retries
+      startPeriod = var.health_check.start_period
+    }
+  }
+
+  container_definition = merge(local.health_check, {
     name                   = var.name
     image                  = var.image
     essential              = true
@@ -54,13 +64,6 @@ locals {
     environment = [for k in sort(keys(local.environment)) : { name = k, value = local.environment[k] }]
     secrets     = [for k in sort(keys(var.secrets)) : { name = k, valueFrom = var.secrets[k] }]
 
-    healthCheck = {
-      command     = local.health_check_command
-      interval    = var.health_check.interval
-      timeout     = var.health_check.timeout
-      retries     = var.health_check.retries
-      startPeriod = var.health_check.start_period
-    }
 
     linuxParameters = {
       initProcessEnabled = true
@@ -78,7 +81,7 @@ locals {
         awslogs-stream-prefix = "app"
       }
     }
-  }
+  })
 
   lb_chunk_size = var.load_balancer == null ? 5 : (length(var.load_balancer.host_headers) > 0 ? 4 : 5)
   lb_rules = var.load_balancer == null ? {} : {
@@ -179,15 +182,24 @@ locals {
   # Only ECS tasks of this account and region may assume the roles.
   ecs_tasks_trust = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "ecs-tasks.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-      Condition = {
-        StringEquals = { "aws:SourceAccount" = local.account }
-        ArnLike      = { "aws:SourceArn" = "arn:${local.partition}:ecs:${local.region}:${local.account}:*" }
-      }
-    }]
+    Statement = concat(
+      [{
+        Sid       = "EcsTasks"
+        Effect    = "Allow"
+        Principal = { Service = "ecs-tasks.amazonaws.com" }
+        Action    = "sts:AssumeRole"
+        Condition = {
+          StringEquals = { "aws:SourceAccount" = local.account }
+          ArnLike      = { "aws:SourceArn" = "arn:${local.partition}:ecs:${local.region}:${local.account}:*" }
+        }
+      }],
+      length(var.additional_assume_role_principal_arns) == 0 ? [] : [{
+        Sid       = "RunOutsideEcs"
+        Effect    = "Allow"
+        Principal = { AWS = var.additional_assume_role_principal_arns }
+        Action    = "sts:AssumeRole"
+      }],
+    )
   })
 
   exec_command_policy = jsonencode({
@@ -307,7 +319,15 @@ resource "aws_ecs_task_definition" "this" {
 # Service
 ################################################################################
 
+# Before one-shot tasks (create_service = false) the service had no count.
+moved {
+  from = aws_ecs_service.this
+  to   = aws_ecs_service.this[0]
+}
+
 resource "aws_ecs_service" "this" {
+  count = var.create_service ? 1 : 0
+
   name             = var.name
   cluster          = var.cluster_arn
   task_definition  = aws_ecs_task_definition.this.arn
@@ -342,7 +362,7 @@ resource "aws_ecs_service" "this" {
     type = "ECS"
   }
 
-  health_check_grace_period_seconds = var.load_balancer == null ? null : var.health_check.start_period
+  health_check_grace_period_seconds = var.load_balancer == null ? null : try(var.health_check.start_period, null)
   enable_ecs_managed_tags           = true
   propagate_tags                    = "SERVICE"
   enable_execute_command            = var.enable_execute_command

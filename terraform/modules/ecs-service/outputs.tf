@@ -1,11 +1,11 @@
 output "service_name" {
-  description = "Name of the ECS service."
-  value       = aws_ecs_service.this.name
+  description = "Name of the ECS service (null for a one-shot task)."
+  value       = try(aws_ecs_service.this[0].name, null)
 }
 
 output "service_id" {
-  description = "ARN of the ECS service."
-  value       = aws_ecs_service.this.id
+  description = "ARN of the ECS service (null for a one-shot task)."
+  value       = try(aws_ecs_service.this[0].id, null)
 }
 
 output "task_definition_arn" {

@@ -197,7 +197,7 @@ variable "secret_kms_key_arns" {
 }
 
 variable "health_check" {
-  description = "Container health check. By default `curl` probes http://127.0.0.1:<port><path>; set command for images without curl (for example the native micro image)."
+  description = "Container health check. By default `curl` probes http://127.0.0.1:<port><path>; set command for images without curl (for example the native micro image). Null: no health check (one-shot tasks)."
   type = object({
     path         = optional(string, "/q/health/ready")
     command      = optional(list(string))
@@ -209,12 +209,12 @@ variable "health_check" {
   default = {}
 
   validation {
-    condition     = startswith(var.health_check.path, "/")
+    condition     = var.health_check == null || try(startswith(var.health_check.path, "/"), false)
     error_message = "health_check.path must start with /."
   }
 
   validation {
-    condition     = var.health_check.interval >= 5 && var.health_check.interval <= 300 && var.health_check.timeout >= 2 && var.health_check.timeout <= 60 && var.health_check.timeout < var.health_check.interval && var.health_check.retries >= 1 && var.health_check.retries <= 10 && var.health_check.start_period >= 0 && var.health_check.start_period <= 300
+    condition     = var.health_check == null || try(var.health_check.interval >= 5 && var.health_check.interval <= 300 && var.health_check.timeout >= 2 && var.health_check.timeout <= 60 && var.health_check.timeout < var.health_check.interval && var.health_check.retries >= 1 && var.health_check.retries <= 10 && var.health_check.start_period >= 0 && var.health_check.start_period <= 300, false)
     error_message = "health_check: interval 5-300 s, timeout 2-60 s and below interval, retries 1-10, start_period 0-300 s."
   }
 }
@@ -279,6 +279,17 @@ variable "permissions_boundary_arn" {
   default     = null
 }
 
+variable "additional_assume_role_principal_arns" {
+  description = "IAM principals that may assume the task and execution roles besides ECS tasks: only for tests that run the service outside ECS with exactly its roles (the emulator CI). Leave empty in real accounts."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for a in var.additional_assume_role_principal_arns : can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:(user|role)/", a))])
+    error_message = "additional_assume_role_principal_arns must be IAM user or role ARNs."
+  }
+}
+
 variable "enable_execute_command" {
   description = "ECS Exec (interactive shell) into the tasks: off by default; on adds the SSM messages permissions to the task role."
   type        = bool
@@ -314,6 +325,17 @@ variable "log_kms_key_arn" {
 ################################################################################
 # Service
 ################################################################################
+
+variable "create_service" {
+  description = "Create the ECS service. False keeps only the task definition, roles and logs: a one-shot task started with `aws ecs run-task` (for example a database migration)."
+  type        = bool
+  default     = true
+
+  validation {
+    condition     = var.create_service || (var.load_balancer == null && var.autoscaling == null && var.service_connect == null && length(var.ingress_from_security_group_ids) == 0)
+    error_message = "A one-shot task (create_service = false) takes no load_balancer, autoscaling, service_connect or ingress_from_security_group_ids."
+  }
+}
 
 variable "desired_count" {
   description = "Tasks at creation; afterwards auto scaling owns the count (changes to this value are ignored)."
@@ -393,15 +415,15 @@ variable "service_connect" {
 variable "load_balancer" {
   description = "Attachment to the public ALB: a target group (IP targets, health check on health_check_path) and listener rules forwarding only path_patterns (public API paths; /internal/* and /q/* are rejected). Null keeps the service private."
   type = object({
-    vpc_id                = string
-    listener_arn          = string
-    alb_arn_suffix        = string
-    alb_security_group_id = string
-    path_patterns         = list(string)
-    priority              = number
-    host_headers          = optional(list(string), [])
-    health_check_path     = optional(string, "/q/health/ready")
-    deregistration_delay  = optional(number, 30)
+    vpc_id                   = string
+    listener_arn             = string
+    alb_arn_suffix           = string
+    alb_security_group_id    = string
+    path_patterns            = list(string)
+    priority                 = number
+    host_headers             = optional(list(string), [])
+    health_check_path        = optional(string, "/q/health/ready")
+    deregistration_delay     = optional(number, 30)
     target_group_name_prefix = optional(string)
   })
   default = null

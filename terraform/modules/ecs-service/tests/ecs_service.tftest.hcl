@@ -82,32 +82,32 @@ run "service_is_private_and_self_healing" {
   command = plan
 
   assert {
-    condition     = aws_ecs_service.this.network_configuration[0].assign_public_ip == false
+    condition     = aws_ecs_service.this[0].network_configuration[0].assign_public_ip == false
     error_message = "Tasks must never get a public IP."
   }
 
   assert {
-    condition     = toset(aws_ecs_service.this.network_configuration[0].subnets) == toset(var.subnet_ids)
+    condition     = toset(aws_ecs_service.this[0].network_configuration[0].subnets) == toset(var.subnet_ids)
     error_message = "Tasks run in the given private subnets."
   }
 
   assert {
-    condition     = contains(aws_ecs_service.this.network_configuration[0].security_groups, "sg-0catalog000000001")
+    condition     = contains(aws_ecs_service.this[0].network_configuration[0].security_groups, "sg-0catalog000000001")
     error_message = "Tasks carry the service's own security group (the one its data store admits)."
   }
 
   assert {
-    condition     = aws_ecs_service.this.deployment_circuit_breaker[0].enable && aws_ecs_service.this.deployment_circuit_breaker[0].rollback
+    condition     = aws_ecs_service.this[0].deployment_circuit_breaker[0].enable && aws_ecs_service.this[0].deployment_circuit_breaker[0].rollback
     error_message = "Deployment circuit breaker with rollback must be on."
   }
 
   assert {
-    condition     = aws_ecs_service.this.launch_type == "FARGATE" && aws_ecs_task_definition.this.network_mode == "awsvpc" && contains(aws_ecs_task_definition.this.requires_compatibilities, "FARGATE")
+    condition     = aws_ecs_service.this[0].launch_type == "FARGATE" && aws_ecs_task_definition.this.network_mode == "awsvpc" && contains(aws_ecs_task_definition.this.requires_compatibilities, "FARGATE")
     error_message = "Fargate with awsvpc networking expected."
   }
 
   assert {
-    condition     = aws_ecs_service.this.enable_execute_command == false && length(aws_iam_role_policy.exec_command) == 0
+    condition     = aws_ecs_service.this[0].enable_execute_command == false && length(aws_iam_role_policy.exec_command) == 0
     error_message = "ECS Exec must be off by default."
   }
 }
@@ -212,7 +212,7 @@ run "task_role_uses_service_iam_policy" {
   }
 
   assert {
-    condition     = jsondecode(aws_iam_role.task.assume_role_policy).Statement[0].Principal.Service == "ecs-tasks.amazonaws.com" && jsondecode(aws_iam_role.task.assume_role_policy).Statement[0].Condition.StringEquals["aws:SourceAccount"] == "111122223333"
+    condition     = length(jsondecode(aws_iam_role.task.assume_role_policy).Statement) == 1 && jsondecode(aws_iam_role.task.assume_role_policy).Statement[0].Principal.Service == "ecs-tasks.amazonaws.com" && jsondecode(aws_iam_role.task.assume_role_policy).Statement[0].Condition.StringEquals["aws:SourceAccount"] == "111122223333"
     error_message = "Task role trusts only ECS tasks of this account."
   }
 
@@ -308,7 +308,7 @@ run "service_connect" {
   command = plan
 
   assert {
-    condition     = aws_ecs_service.this.service_connect_configuration[0].enabled && aws_ecs_service.this.service_connect_configuration[0].service[0].port_name == "http" && aws_ecs_service.this.service_connect_configuration[0].service[0].client_alias[0].dns_name == "catalog-service"
+    condition     = aws_ecs_service.this[0].service_connect_configuration[0].enabled && aws_ecs_service.this[0].service_connect_configuration[0].service[0].port_name == "http" && aws_ecs_service.this[0].service_connect_configuration[0].service[0].client_alias[0].dns_name == "catalog-service"
     error_message = "Service Connect exposes the service as catalog-service."
   }
 
@@ -362,7 +362,7 @@ run "media_in_efs_mode" {
   }
 
   assert {
-    condition     = aws_ecs_service.this.network_configuration[0].assign_public_ip == false
+    condition     = aws_ecs_service.this[0].network_configuration[0].assign_public_ip == false
     error_message = "Tasks must never get a public IP."
   }
 }
@@ -577,7 +577,59 @@ run "ssm_parameter_and_exec" {
   }
 
   assert {
-    condition     = aws_ecs_service.this.enable_execute_command && length(aws_iam_role_policy.exec_command) == 1
+    condition     = aws_ecs_service.this[0].enable_execute_command && length(aws_iam_role_policy.exec_command) == 1
     error_message = "ECS Exec adds the SSM messages permissions."
+  }
+}
+
+run "one_shot_task_without_service" {
+  command = plan
+
+  variables {
+    name                            = "order-db-migration"
+    create_service                  = false
+    health_check                    = null
+    load_balancer                   = null
+    autoscaling                     = null
+    service_connect                 = null
+    ingress_from_security_group_ids = {}
+  }
+
+  assert {
+    condition     = length(aws_ecs_service.this) == 0 && length(aws_appautoscaling_target.this) == 0 && output.service_name == null
+    error_message = "A one-shot task has a task definition but no service."
+  }
+
+  assert {
+    condition     = aws_ecs_task_definition.this.family == "commerce-test-order-db-migration" && !contains(keys(jsondecode(aws_ecs_task_definition.this.container_definitions)[0]), "healthCheck")
+    error_message = "The one-shot task's definition exists, without a health check (it exits when done)."
+  }
+}
+
+run "rejects_one_shot_task_behind_a_load_balancer" {
+  command = plan
+
+  variables {
+    create_service = false
+  }
+
+  expect_failures = [var.create_service]
+}
+
+run "roles_assumable_outside_ecs_only_when_asked" {
+  command = plan
+
+  variables {
+    additional_assume_role_principal_arns = ["arn:aws:iam::111122223333:user/ci"]
+  }
+
+  assert {
+    condition = jsondecode(aws_iam_role.task.assume_role_policy).Statement[1] == {
+      Sid       = "RunOutsideEcs"
+      Effect    = "Allow"
+      Principal = { AWS = ["arn:aws:iam::111122223333:user/ci"] }
+      Action    = "sts:AssumeRole"
+    } && jsondecode(aws_iam_role.execution.assume_role_policy).Statement[1].Principal.AWS == ["arn:aws:iam::111122223333:user/ci"]
+    error_message = "The given principals get a statement of their own (the ECS statement keeps its conditions)."
   }
 }
