@@ -43,5 +43,56 @@ module "data_tier" {
   # PutBackupPolicy is not implemented by the emulator.
   efs_backup_enabled = false
 
-  create_alarms = true
+  create_alarms                  = true
+  secret_recovery_window_in_days = 0 # destroyed and created again on every run
+}
+
+locals {
+  identity = jsondecode(file("${path.module}/../../contracts/services.json")).identity
+}
+
+# Cognito as in AWS. The emulator has no OAuth2 token endpoint: a local OAuth2
+# server registered with the client IDs and secrets read back plays the
+# domain, and oauth2_server (when given) is what the task definitions point at.
+module "identity" {
+  source = "../../modules/identity"
+
+  name                            = var.name
+  domain_prefix                   = "${var.name}-auth"
+  resource_server_identifier      = local.identity.resource_server
+  scopes                          = local.identity.scopes
+  clients                         = local.identity.clients
+  user_groups                     = local.identity.user_groups
+  groups_claim                    = local.identity.groups_claim
+  deletion_protection             = false
+  kms_key_deletion_window_in_days = 7
+  secret_recovery_window_in_days  = 0
+  endpoints_override              = var.oauth2_server
+}
+
+# Task definitions, roles and secrets as in AWS, no ECS services: a test reads
+# the task definitions back and runs the packaged services with exactly their
+# environment and secrets, each with credentials of its own task role.
+module "services" {
+  source = "../../modules/commerce-services"
+
+  name                = var.name
+  data_tier           = module.data_tier.for_services
+  identity            = module.identity.for_services
+  image_tag           = var.image_tag
+  deploy_ecs_services = false
+
+  additional_assume_role_principal_arns = var.test_principal_arns
+
+  kms_key_deletion_window_in_days = 7
+  secret_recovery_window_in_days  = 0
+  sizing = {
+    cpu                = 512
+    memory             = 1024
+    min_tasks          = 1
+    max_tasks          = 1
+    log_retention_days = 1
+    container_insights = "disabled"
+    ecr_force_delete   = true
+  }
 }

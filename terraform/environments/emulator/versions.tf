@@ -1,5 +1,5 @@
 terraform {
-  required_version = ">= 1.9"
+  required_version = ">= 1.11"
 
   required_providers {
     aws = {
@@ -11,9 +11,10 @@ terraform {
 
 # Every API the stack calls goes to the local emulator with dummy credentials.
 provider "aws" {
-  region     = var.region
-  access_key = "test"
-  secret_key = "test"
+  region = var.region
+  # The CI's administrator on the emulator (IAM authorization is enforced there).
+  access_key = var.access_key
+  secret_key = var.secret_key
 
   skip_credentials_validation = true
   skip_requesting_account_id  = true
@@ -24,8 +25,11 @@ provider "aws" {
   endpoints {
     applicationautoscaling = var.endpoint
     cloudwatch             = var.endpoint
+    cognitoidp             = var.endpoint
     dynamodb               = var.endpoint
     ec2                    = var.endpoint
+    ecr                    = var.endpoint
+    ecs                    = var.endpoint
     efs                    = var.endpoint
     elasticache            = var.endpoint
     iam                    = var.endpoint
@@ -34,6 +38,7 @@ provider "aws" {
     rds                    = var.endpoint
     s3                     = var.endpoint
     secretsmanager         = var.endpoint
+    servicediscovery       = var.endpoint
     sns                    = var.endpoint
     sts                    = var.endpoint
   }

@@ -5,6 +5,7 @@ module "data_tier" {
   name                            = var.name
   kms_key_deletion_window_in_days = 30
   alarm_actions                   = var.alarm_actions
+  alarm_email_addresses           = var.alarm_email_addresses
 
   vpc_cidr            = "10.40.0.0/16"
   az_count            = 3
@@ -43,4 +44,49 @@ module "data_tier" {
   media_force_destroy        = false
   media_cors_allowed_origins = var.media_cors_allowed_origins
   efs_backup_enabled         = true
+}
+
+locals {
+  identity = jsondecode(file("${path.module}/../../contracts/services.json")).identity
+}
+
+module "identity" {
+  source = "../../modules/identity"
+
+  name                            = var.name
+  domain_prefix                   = coalesce(var.auth_domain_prefix, "${var.name}-auth")
+  resource_server_identifier      = local.identity.resource_server
+  scopes                          = local.identity.scopes
+  clients                         = local.identity.clients
+  user_groups                     = local.identity.user_groups
+  groups_claim                    = local.identity.groups_claim
+  deletion_protection             = true
+  kms_key_deletion_window_in_days = 30
+}
+
+module "services" {
+  source = "../../modules/commerce-services"
+
+  name                    = var.name
+  data_tier               = module.data_tier.for_services
+  identity                = module.identity.for_services
+  image_tag               = var.image_tag
+  image_tags              = var.image_tags
+  deploy_ecs_services     = var.deploy_ecs_services
+  api_certificate_arn     = var.api_certificate_arn
+  api_ingress_cidr_blocks = var.api_ingress_cidr_blocks
+  eks                     = var.eks
+
+  kms_key_deletion_window_in_days = 30
+  sizing = {
+    cpu                     = 1024
+    memory                  = 2048
+    min_tasks               = 2
+    max_tasks               = 10
+    log_retention_days      = 365
+    container_insights      = "enhanced"
+    alb_deletion_protection = true
+  }
+
+  tags = { Component = "services" }
 }

@@ -15,15 +15,45 @@ variable "name" {
   default     = "commerce-prod"
 }
 
+variable "image_tag" {
+  description = "Image tag deployed for every service (a release version or git SHA: the repositories are immutable)."
+  type        = string
+}
+
+variable "image_tags" {
+  description = "Per-service overrides of image_tag."
+  type        = map(string)
+  default     = {}
+}
+
+variable "deploy_ecs_services" {
+  description = "Create the ECS services (false on the first apply, before the images are pushed, or on EKS)."
+  type        = bool
+  default     = true
+}
+
+variable "api_certificate_arn" {
+  description = "ACM certificate of the public HTTPS listener; null creates no load balancer."
+  type        = string
+  default     = null
+}
+
+variable "api_ingress_cidr_blocks" {
+  description = "Client networks admitted by the public load balancer."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+}
+
+variable "auth_domain_prefix" {
+  description = "Prefix of the Cognito domain (the services' token endpoint), unique per region; null uses <name>-auth."
+  type        = string
+  default     = null
+}
+
 variable "media_store" {
   description = "Store of media-service: s3 or efs (its MEDIA_STORE)."
   type        = string
   default     = "s3"
-
-  validation {
-    condition     = contains(["s3", "efs"], var.media_store)
-    error_message = "media_store must be s3 or efs."
-  }
 }
 
 variable "media_cors_allowed_origins" {
@@ -33,7 +63,23 @@ variable "media_cors_allowed_origins" {
 }
 
 variable "alarm_actions" {
-  description = "ARNs notified by every alarm (for example the on-call SNS topic)."
+  description = "ARNs notified by every alarm (the on-call SNS topic); empty uses the environment's own <name>-alarms topic."
   type        = list(string)
   default     = []
+}
+
+variable "alarm_email_addresses" {
+  description = "E-mail subscribers of the <name>-alarms topic (when alarm_actions is empty)."
+  type        = list(string)
+  default     = []
+}
+
+variable "eks" {
+  description = "EKS cluster the services run on instead of ECS (its IAM OIDC provider ARN and issuer URL, and the namespace): creates one IRSA role per service."
+  type = object({
+    oidc_provider_arn = string
+    oidc_provider_url = string
+    namespace         = optional(string, "commerce")
+  })
+  default = null
 }

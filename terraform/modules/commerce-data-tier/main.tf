@@ -34,6 +34,60 @@ locals {
   # Bucket features and key prefixes media-service relies on (shared contract).
   media_contract = jsondecode(file("${path.module}/../../contracts/services.json")).media_bucket
 
+  # Per service, keyed by the services' environment variable names.
+  service_env = {
+    "catalog-service" = {
+      CATALOG_TABLE = module.catalog_table.table_name
+      AWS_REGION    = data.aws_region.current.name
+    }
+    "order-service" = merge(
+      {
+        ORDER_DB_URL        = module.aurora.connect_url
+        ORDER_DB_READER_URL = module.aurora.connect_reader_url
+        ORDER_DB_USERNAME   = module.aurora.app_username
+        ORDER_DB_IAM_AUTH   = tostring(local.order_db_through_proxy)
+        AWS_REGION          = data.aws_region.current.name
+      },
+      local.order_db_through_proxy ? {} : { ORDER_DB_SECRET_ARN = module.aurora.app_user_secret_arn },
+    )
+    "session-service" = {
+      REDIS_URL         = var.create_elasticache ? module.redis[0].url : ""
+      REDIS_CLIENT_TYPE = var.redis.cluster_mode_enabled ? "cluster" : "standalone"
+    }
+    "media-service" = merge(
+      {
+        MEDIA_STORE = var.media_store
+        AWS_REGION  = data.aws_region.current.name
+      },
+      var.media_store == "s3" ? {
+        MEDIA_BUCKET     = module.media_bucket[0].bucket_name
+        MEDIA_KMS_KEY_ID = module.media_bucket[0].kms_key_arn
+      } : {},
+    )
+  }
+
+  # Secrets ECS injects (variable => Secrets Manager ARN), and their KMS keys.
+  service_secrets = {
+    "catalog-service" = {}
+    "order-service"   = {}
+    "session-service" = var.create_elasticache ? { REDIS_AUTH_TOKEN = module.redis[0].auth_token_secret_arn } : {}
+    "media-service"   = {}
+  }
+  service_secret_kms_key_arns = {
+    "catalog-service" = []
+    "order-service"   = []
+    "session-service" = var.create_elasticache ? [module.redis[0].kms_key_arn] : []
+    "media-service"   = []
+  }
+
+  order_db_migration = {
+    url              = "postgresql://${module.aurora.writer_endpoint}:${module.aurora.port}/${module.aurora.database_name}"
+    owner_secret_arn = module.aurora.master_user_secret_arn
+    app_username     = module.aurora.app_username
+    app_secret_arn   = module.aurora.app_user_secret_arn
+    kms_key_arn      = module.aurora.kms_key_arn
+  }
+
   # Alarms always notify someone: the given targets, or the stack's own topic.
   create_alarm_topic = var.create_alarms && length(var.alarm_actions) == 0
   alarm_actions      = local.create_alarm_topic ? [aws_sns_topic.alarms[0].arn] : var.alarm_actions

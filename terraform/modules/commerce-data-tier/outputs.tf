@@ -4,62 +4,32 @@
 
 output "catalog_service_env" {
   description = "Environment of catalog-service."
-  value = {
-    CATALOG_TABLE = module.catalog_table.table_name
-    AWS_REGION    = data.aws_region.current.name
-  }
+  value       = local.service_env["catalog-service"]
 }
 
 output "order_service_env" {
   description = "Environment of order-service, which logs in as order_app: through the RDS Proxy with IAM tokens (ORDER_DB_IAM_AUTH=true), or directly with the password it reads from ORDER_DB_SECRET_ARN (order_app's own secret, never the master secret) at run time."
-  value = merge(
-    {
-      ORDER_DB_URL        = module.aurora.connect_url
-      ORDER_DB_READER_URL = module.aurora.connect_reader_url
-      ORDER_DB_USERNAME   = module.aurora.app_username
-      ORDER_DB_IAM_AUTH   = tostring(local.order_db_through_proxy)
-      AWS_REGION          = data.aws_region.current.name
-    },
-    local.order_db_through_proxy ? {} : { ORDER_DB_SECRET_ARN = module.aurora.app_user_secret_arn },
-  )
+  value       = local.service_env["order-service"]
 }
 
 output "order_db_migration" {
   description = "What the one-shot migration task needs: the cluster's writer URL (direct, not through the proxy, which knows only order_app), the master secret (the owner's login, JSON username/password), order_app's login secret and the KMS key of both."
-  value = {
-    url              = "postgresql://${module.aurora.writer_endpoint}:${module.aurora.port}/${module.aurora.database_name}"
-    owner_secret_arn = module.aurora.master_user_secret_arn
-    app_username     = module.aurora.app_username
-    app_secret_arn   = module.aurora.app_user_secret_arn
-    kms_key_arn      = module.aurora.kms_key_arn
-  }
+  value       = local.order_db_migration
 }
 
 output "session_service_env" {
   description = "Environment of session-service (empty REDIS_URL when ElastiCache is not created). REDIS_AUTH_TOKEN is a secret: see session_service_secrets."
-  value = {
-    REDIS_URL         = var.create_elasticache ? module.redis[0].url : ""
-    REDIS_CLIENT_TYPE = var.redis.cluster_mode_enabled ? "cluster" : "standalone"
-  }
+  value       = local.service_env["session-service"]
 }
 
 output "session_service_secrets" {
   description = "Secrets of session-service as variable name => Secrets Manager ARN (for ECS `secrets` or a secrets CSI driver); empty without ElastiCache."
-  value       = var.create_elasticache ? { REDIS_AUTH_TOKEN = module.redis[0].auth_token_secret_arn } : {}
+  value       = local.service_secrets["session-service"]
 }
 
 output "media_service_env" {
   description = "Environment of media-service: MEDIA_BUCKET and MEDIA_KMS_KEY_ID with MEDIA_STORE=s3. With MEDIA_STORE=efs the deployment sets MEDIA_EFS_ROOT to where it mounts media_efs_access_point_id."
-  value = merge(
-    {
-      MEDIA_STORE = var.media_store
-      AWS_REGION  = data.aws_region.current.name
-    },
-    var.media_store == "s3" ? {
-      MEDIA_BUCKET     = module.media_bucket[0].bucket_name
-      MEDIA_KMS_KEY_ID = module.media_bucket[0].kms_key_arn
-    } : {},
-  )
+  value       = local.service_env["media-service"]
 }
 
 ################################################################################
@@ -243,5 +213,28 @@ output "store_protection" {
     session_redis = var.create_elasticache ? module.redis[0].protection : null
     media_bucket  = local.create_s3 ? module.media_bucket[0].protection : null
     media_efs     = local.create_efs ? { encrypted = module.media_efs[0].encrypted, backup_enabled = module.media_efs[0].backup_enabled } : null
+  }
+}
+
+################################################################################
+# Everything the deployment (commerce-services) wires into the services
+################################################################################
+
+output "for_services" {
+  description = "What the deployment hands the services: network placement, each service's security group and policy, its data-tier environment and secrets (with their KMS keys), the EFS volume of media-service and what the migration task needs."
+  value = {
+    vpc_id                      = module.network.vpc_id
+    private_subnet_ids          = module.network.private_subnet_ids
+    public_subnet_ids           = module.network.public_subnet_ids
+    service_security_group_ids  = module.service_security_groups.security_group_ids
+    service_policy_arns         = module.service_iam.policy_arns
+    service_env                 = local.service_env
+    service_secrets             = local.service_secrets
+    service_secret_kms_key_arns = local.service_secret_kms_key_arns
+    media_efs = var.media_store == "efs" ? {
+      file_system_id  = module.media_efs[0].file_system_id
+      access_point_id = module.media_efs[0].access_point_id
+    } : null
+    order_db_migration = local.order_db_migration
   }
 }
