@@ -79,3 +79,8 @@ output "media_efs_access_point_id" {
   description = "EFS access point of media-service (checked by CI)."
   value       = module.data_tier.media_efs_access_point_id
 }
+
+output "order_db_master_secret_arn" {
+  description = "The RDS-managed master secret: read only by the migration task's execution role."
+  value       = module.data_tier.order_db_master_secret_arn
+}
