@@ -2,7 +2,6 @@ package dev.commerce.testing.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,15 +13,15 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Checks the Kubernetes manifest the build generated for a service ({@code target/kubernetes/kubernetes.yml}) the way
- * a cluster would run it, and holds it against the Terraform environments: the variables the service cannot start
- * without must be among those Terraform gives it (the contents of the ConfigMap and Secrets the Deployment reads).
+ * a cluster would run it, and holds it and the service's prod configuration against the deployment contract
+ * ({@code terraform/contracts/services.json}, which Terraform checks its ECS task definitions against): the variables
+ * the service cannot start without must be among those the deployment gives it, every variable it is given must be
+ * read, and its secrets come from the Kubernetes Secrets the contract names.
  * Runs after {@code package}; a service's {@code KubernetesManifestIT} extends it.
  *
  * <p>Paths: the module directory is the working directory; {@code commerce.kubernetes.manifest} and
@@ -32,7 +31,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public abstract class KubernetesManifestContract {
 
     public static final String CONFIG_MAP = "commerce-config";
-    public static final String SHARED_SECRET = "commerce-secrets";
     public static final int CONTAINER_PORT = 8080;
     public static final String IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
 
@@ -43,11 +41,6 @@ public abstract class KubernetesManifestContract {
 
     /** The service's name: Deployment, Service, ServiceAccount and container are all called so. */
     protected abstract String serviceName();
-
-    /** Secrets of this service alone, read in addition to {@value #SHARED_SECRET}. */
-    protected List<String> serviceSecrets() {
-        return List.of();
-    }
 
     /** {@code ${CATALOG_SERVICE_ROLE_ARN}} for catalog-service: filled in from Terraform's irsa_role_arns at deploy. */
     protected String roleArnPlaceholder() {
@@ -121,11 +114,8 @@ public abstract class KubernetesManifestContract {
             assertThat(port.path("containerPort").asInt()).isEqualTo(CONTAINER_PORT);
         });
         assertThat(env(container)).containsEntry("PORT", Integer.toString(CONTAINER_PORT));
-        for (String environment : List.of("dev", "prod")) {
-            assertThat(terraform(environment).localValue("svc_port"))
-                    .as("svc_port of the ECS tasks in terraform/environments/" + environment)
-                    .contains(Integer.toString(CONTAINER_PORT));
-        }
+        assertThat(contract().containerPort()).as("container port of the ECS tasks in " + contract().file())
+                .isEqualTo(CONTAINER_PORT);
     }
 
     @Test
@@ -175,9 +165,8 @@ public abstract class KubernetesManifestContract {
             }
         }
         assertThat(configMaps).containsExactly(CONFIG_MAP);
-        List<String> expectedSecrets = new ArrayList<>(List.of(SHARED_SECRET));
-        expectedSecrets.addAll(serviceSecrets());
-        assertThat(secrets).containsExactlyInAnyOrderElementsOf(expectedSecrets);
+        assertThat(secrets).as("Kubernetes Secrets the contract names for the secret variables of " + serviceName())
+                .containsExactlyInAnyOrderElementsOf(contract().kubernetesSecrets(serviceName()));
     }
 
     @Test
@@ -187,14 +176,9 @@ public abstract class KubernetesManifestContract {
         assertThat(account.path("metadata").path("annotations").path(IRSA_ANNOTATION).asText())
                 .as("IRSA annotation, substituted at deploy time")
                 .isEqualTo(roleArnPlaceholder());
-        for (String environment : List.of("dev", "prod")) {
-            TerraformEnvironment terraform = terraform(environment);
-            // The IRSA roles trust the service account named like the service, in the services' namespace.
-            assertThat(terraform.localValue("svc_names")).as("svc_names in " + terraform.directory())
-                    .hasValueSatisfying(names -> assertThat(names).contains("\"" + serviceName() + "\""));
-            assertThat(terraform.irsaServiceAccountExpression())
-                    .as("service_account of the IRSA roles in " + terraform.directory()).contains("s");
-        }
+        // The IRSA role trusts the service account the contract names, which the pods must run as.
+        assertThat(pod.path("spec").path("serviceAccountName").asText()).as("service account in " + contract().file())
+                .isEqualTo(contract().kubernetesServiceAccount(serviceName()));
     }
 
     @Test
@@ -220,13 +204,11 @@ public abstract class KubernetesManifestContract {
         assertThat(manifest.kinds()).doesNotContain("ServiceMonitor");
     }
 
-    @ParameterizedTest(name = "terraform/environments/{0}")
-    @ValueSource(strings = { "dev", "prod" })
-    void variablesTheServiceCannotStartWithoutComeFromTerraform(String environment) {
-        TerraformEnvironment terraform = terraform(environment);
-        Set<String> provided = new TreeSet<>(terraform.variableNames(serviceName()));
+    @Test
+    void variablesTheServiceCannotStartWithoutComeFromTheDeployment() {
+        Set<String> provided = new TreeSet<>(contract().variableNames(serviceName()));
         Map<String, String> literal = env(container);
-        assertThat(provided).as("variables the manifest sets itself, also given by Terraform on ECS")
+        assertThat(provided).as("variables the manifest sets itself, also given on ECS (%s)", contract().file())
                 .containsAll(literal.keySet());
         provided.addAll(literal.keySet());
 
@@ -235,20 +217,18 @@ public abstract class KubernetesManifestContract {
         Map<String, String> missing = new HashMap<>(required);
         missing.keySet().removeAll(provided);
         assertThat(missing)
-                .as("%s requires these variables (variable=property) in prod, but %s/services.tf does not give them "
-                        + "(it gives %s)", serviceName(), terraform.directory(), provided)
+                .as("%s requires these variables (variable=property) in prod, but %s does not give them (it gives %s)",
+                        serviceName(), contract().file(), provided)
                 .isEmpty();
     }
 
-    @ParameterizedTest(name = "terraform/environments/{0}")
-    @ValueSource(strings = { "dev", "prod" })
-    void everyVariableTerraformGivesIsReadByTheService(String environment) {
-        TerraformEnvironment terraform = terraform(environment);
-        Set<String> unread = new TreeSet<>(terraform.variableNames(serviceName()));
+    @Test
+    void everyVariableTheDeploymentGivesIsReadByTheService() {
+        Set<String> unread = new TreeSet<>(contract().variableNames(serviceName()));
         unread.removeAll(ProdConfiguration.of(applicationProperties()).readVariableNames());
         assertThat(unread)
-                .as("variables %s/services.tf gives %s that its prod configuration never reads (misspelt?)",
-                        terraform.directory(), serviceName())
+                .as("variables %s gives %s that its prod configuration never reads (misspelt?)", contract().file(),
+                        serviceName())
                 .isEmpty();
     }
 
@@ -258,11 +238,11 @@ public abstract class KubernetesManifestContract {
         return file;
     }
 
-    private static TerraformEnvironment terraform(String environment) {
+    private static DeploymentContract contract() {
         Path root = Path.of(System.getProperty("commerce.terraform.dir", "../terraform"));
-        assertThat(Files.isDirectory(root.resolve("environments").resolve(environment)))
-                .as("Terraform environment %s under %s", environment, root.toAbsolutePath().normalize()).isTrue();
-        return TerraformEnvironment.of(root, environment);
+        assertThat(root.resolve(DeploymentContract.FILE)).as("deployment contract under %s", root.toAbsolutePath().normalize())
+                .isRegularFile();
+        return DeploymentContract.read(root);
     }
 
     private static Map<String, String> env(JsonNode container) {
