@@ -31,5 +31,7 @@ output "data_tier" {
     store_protection = module.data_tier.store_protection
     alarm_actions    = module.data_tier.alarm_actions
     vpc_id           = module.data_tier.vpc_id
+    # Security groups for pods on EKS: the data stores admit exactly these.
+    service_security_group_ids = module.data_tier.service_security_group_ids
   }
 }
