@@ -52,7 +52,7 @@ variables {
   }
 
   secrets = {
-    SERVICE_TOKEN      = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:commerce-test/service-token-AbCdEf"
+    OIDC_CLIENT_SECRET = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:commerce-test/oauth-clients/catalog-service-AbCdEf"
     CURSOR_SIGNING_KEY = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:commerce-test/app-keys-GhIjKl:cursor::"
   }
   secret_kms_key_arns = ["arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"]
@@ -136,7 +136,7 @@ run "container_definition" {
   }
 
   assert {
-    condition     = toset([for s in jsondecode(aws_ecs_task_definition.this.container_definitions)[0].secrets : s.name]) == toset(["CURSOR_SIGNING_KEY", "SERVICE_TOKEN"])
+    condition     = toset([for s in jsondecode(aws_ecs_task_definition.this.container_definitions)[0].secrets : s.name]) == toset(["CURSOR_SIGNING_KEY", "OIDC_CLIENT_SECRET"])
     error_message = "Secret names must come from the input."
   }
 
@@ -166,7 +166,7 @@ run "execution_role_reads_exactly_the_secrets" {
 
   assert {
     condition = toset(one([for s in jsondecode(aws_iam_role_policy.execution.policy).Statement : s.Resource if s.Sid == "Secrets"])) == toset([
-      "arn:aws:secretsmanager:eu-west-1:111122223333:secret:commerce-test/service-token-AbCdEf",
+      "arn:aws:secretsmanager:eu-west-1:111122223333:secret:commerce-test/oauth-clients/catalog-service-AbCdEf",
       "arn:aws:secretsmanager:eu-west-1:111122223333:secret:commerce-test/app-keys-GhIjKl",
     ])
     error_message = "Execution role must read exactly the given secrets (JSON key suffixes stripped)."
@@ -404,7 +404,7 @@ run "rejects_literal_secret" {
   command = plan
 
   variables {
-    secrets = { SERVICE_TOKEN = "s3cr3t-value" }
+    secrets = { OIDC_CLIENT_SECRET = "s3cr3t-value" }
   }
 
   expect_failures = [var.secrets]
@@ -414,7 +414,7 @@ run "rejects_secret_in_environment" {
   command = plan
 
   variables {
-    environment = { SERVICE_TOKEN = "s3cr3t-value" }
+    environment = { OIDC_CLIENT_SECRET = "s3cr3t-value" }
   }
 
   expect_failures = [var.environment]
@@ -525,9 +525,9 @@ run "rejects_env_and_secret_overlap" {
   command = plan
 
   variables {
-    environment = { CURSOR_SIGNING_KEY_ID = "x", SERVICE_TOKEN_FILE = "y" }
+    environment = { CURSOR_SIGNING_KEY_ID = "x", OIDC_CLIENT_SECRET_FILE = "y" }
     secrets = {
-      SERVICE_TOKEN_FILE = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:x-AbCdEf"
+      OIDC_CLIENT_SECRET_FILE = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:x-AbCdEf"
     }
   }
 
@@ -559,7 +559,7 @@ run "ssm_parameter_and_exec" {
 
   variables {
     secrets = {
-      SERVICE_TOKEN = "arn:aws:ssm:eu-west-1:111122223333:parameter/commerce-test/service-token"
+      OIDC_CLIENT_SECRET = "arn:aws:ssm:eu-west-1:111122223333:parameter/commerce-test/oauth-clients/catalog-service"
     }
     secret_kms_key_arns    = []
     enable_execute_command = true
@@ -567,7 +567,7 @@ run "ssm_parameter_and_exec" {
   }
 
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.execution.policy).Statement : s.Resource if s.Sid == "Parameters"]) == ["arn:aws:ssm:eu-west-1:111122223333:parameter/commerce-test/service-token"]
+    condition     = one([for s in jsondecode(aws_iam_role_policy.execution.policy).Statement : s.Resource if s.Sid == "Parameters"]) == ["arn:aws:ssm:eu-west-1:111122223333:parameter/commerce-test/oauth-clients/catalog-service"]
     error_message = "SSM parameters are readable exactly."
   }
 

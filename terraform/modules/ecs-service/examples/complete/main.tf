@@ -26,7 +26,7 @@ module "catalog" {
   }
 
   secrets = {
-    SERVICE_TOKEN      = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:commerce-dev/service-token-AbCdEf"
+    OIDC_CLIENT_SECRET = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:commerce-dev/oauth-clients/catalog-service-AbCdEf"
     CURSOR_SIGNING_KEY = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:commerce-dev/cursor-signing-key-GhIjKl"
   }
 
