@@ -15,7 +15,7 @@
 # machine reaches (see terraform/README.md); the plan tests assert the security invariants instead.
 #
 # Offline: providers come only from the filesystem mirror named in terraform/.terraformrc.
-# The emulator apply runs in the background while steps 1-3 run (apply ~110-150 s, destroy ~130-150 s).
+# The emulator runs in the background while steps 1-2 run (apply ~110-215 s, destroy ~190-210 s).
 # Environment knobs: TF_SKIP_EMULATOR=1 skips step 4; TF_TEST_PARALLELISM (default 2) sets how many
 # directories are validated/tested at once.
 set -euo pipefail
