@@ -22,10 +22,13 @@ public final class DevJwtKeys {
 
     private final Path publicKey;
     private final Path privateKey;
+    /** The directory of a temporary key pair; none for a kept one. */
+    private final WorkDir workDir;
 
-    private DevJwtKeys(Path dir) {
+    private DevJwtKeys(Path dir, WorkDir workDir) {
         this.publicKey = dir.resolve("public.pem");
         this.privateKey = dir.resolve("private.pem");
+        this.workDir = workDir;
     }
 
     /** The shared key pair for this user on this machine (java.io.tmpdir/commerce-local-jwt). */
@@ -33,19 +36,30 @@ public final class DevJwtKeys {
         return in(Path.of(System.getProperty("java.io.tmpdir"), "commerce-local-jwt"));
     }
 
-    /** A key pair of its own in a fresh directory, for one test run; remove it with {@link #delete()}. */
+    /**
+     * A key pair of its own in a fresh work directory, for one test run; removed by {@link #delete()} or when
+     * this process ends.
+     */
     public static DevJwtKeys temporary() {
-        return in(WorkDirs.create("jwt"));
+        WorkDir workDir = WorkDir.create("jwt");
+        return generatedIfMissing(new DevJwtKeys(workDir.path(), workDir));
     }
 
+    /** Removes a temporary key pair; a kept one stays. */
     public void delete() {
-        WorkDirs.deleteRecursively(publicKey.getParent());
+        if (workDir != null) {
+            workDir.close();
+        }
     }
 
-    public static synchronized DevJwtKeys in(Path dir) {
-        DevJwtKeys keys = new DevJwtKeys(dir);
+    /** The key pair kept in {@code dir}, generated there first if missing. */
+    public static DevJwtKeys in(Path dir) {
+        return generatedIfMissing(new DevJwtKeys(dir, null));
+    }
+
+    private static synchronized DevJwtKeys generatedIfMissing(DevJwtKeys keys) {
         if (!Files.isRegularFile(keys.publicKey) || !Files.isRegularFile(keys.privateKey)) {
-            keys.generate(dir);
+            keys.generate(keys.publicKey.getParent());
         }
         return keys;
     }
