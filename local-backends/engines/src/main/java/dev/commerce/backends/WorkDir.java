@@ -45,7 +45,7 @@ public final class WorkDir implements AutoCloseable {
     private static final Duration LEASH_TIMEOUT = Duration.ofSeconds(30);
     /** Held work directories stay reachable: a collected pipe would be closed and free the directory too early. */
     private static final Set<WorkDir> HELD = ConcurrentHashMap.newKeySet();
-    private static volatile boolean swept;
+    private static boolean swept;
 
     private final Path path;
     private final Process leash;
@@ -105,15 +105,16 @@ public final class WorkDir implements AutoCloseable {
         return directories().filter(dir -> Owner.of(dir).filter(owner -> owner.pid() == pid).isPresent()).toList();
     }
 
-    /**
-     * Reclaims the directories of owners that are gone: stops what still runs in them and removes them. Runs once
-     * per class loader, before its first directory is created.
-     */
-    static synchronized void sweepOnce() {
-        if (swept) {
-            return;
+    /** Runs {@link #sweep()} once per class loader, before its first directory is created. */
+    private static synchronized void sweepOnce() {
+        if (!swept) {
+            swept = true;
+            sweep();
         }
-        swept = true;
+    }
+
+    /** Reclaims the directories of owners that are gone: stops what still runs in them and removes them. */
+    static void sweep() {
         List<Process> reclaims = new ArrayList<>();
         directories().filter(WorkDir::isStale).forEach(dir -> {
             LOG.infof("Reclaiming %s: its owner is gone", dir);
