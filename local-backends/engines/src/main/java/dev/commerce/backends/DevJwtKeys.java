@@ -13,9 +13,10 @@ import java.util.Base64;
 
 /**
  * The RSA key pair that signs local and test tokens. Generated on first use into a directory outside the
- * repository and reused, so dev mode, the local stack and the token command agree on it.
+ * repository and reused, so dev mode, the local stack and the token command agree on it. As an {@link Engine} it
+ * stands in for the identity provider's signing keys: nothing runs, and closing it removes a temporary pair.
  */
-public final class DevJwtKeys {
+public final class DevJwtKeys implements Engine {
 
     /** Issuer of locally minted tokens; services accept it unless JWT_ISSUER says otherwise. */
     public static final String ISSUER = "https://commerce.local";
@@ -50,6 +51,31 @@ public final class DevJwtKeys {
         if (workDir != null) {
             workDir.close();
         }
+    }
+
+    @Override
+    public void start() {
+        // the keys exist from construction
+    }
+
+    @Override
+    public void stop() {
+        // nothing runs
+    }
+
+    @Override
+    public boolean isRunning() {
+        return Files.isRegularFile(publicKey) && Files.isRegularFile(privateKey);
+    }
+
+    @Override
+    public void close() {
+        delete();
+    }
+
+    @Override
+    public String describe() {
+        return "JWT keys in " + publicKey.getParent();
     }
 
     /** The key pair kept in {@code dir}, generated there first if missing. */

@@ -66,11 +66,11 @@ public final class PortHolder {
                 + what + " started as pid " + process.pid() + "; refusing to use it");
     }
 
-    /** The process listening on {@code port} for messages, e.g. {@code "pid 4242 (java -jar app.jar)"}. */
-    public static String describeHolder(int port) {
+    /** The process listening on {@code port}, when there is one and it can be seen (it may be another user's). */
+    public static Optional<ProcessHandle> holder(int port) {
         Set<String> sockets = READABLE ? listeningInodes(port) : Set.of();
         if (sockets.isEmpty()) {
-            return "another process";
+            return Optional.empty();
         }
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes.map(dir -> dir.getFileName().toString())
@@ -78,16 +78,20 @@ public final class PortHolder {
                     .map(Long::parseLong)
                     .filter(pid -> holdsAny(pid, sockets))
                     .findFirst()
-                    .map(PortHolder::describe)
-                    .orElse("a process of another user");
+                    .flatMap(ProcessHandle::of);
         } catch (IOException e) {
-            return "another process";
+            return Optional.empty();
         }
     }
 
-    private static String describe(long pid) {
-        Optional<String> command = ProcessHandle.of(pid).flatMap(handle -> handle.info().commandLine());
-        return "pid " + pid + command.map(line -> " (" + abbreviate(line) + ")").orElse("");
+    /** The process listening on {@code port} for messages, e.g. {@code "pid 4242 (java -jar app.jar)"}. */
+    public static String describeHolder(int port) {
+        return holder(port).map(PortHolder::describe).orElse("another process");
+    }
+
+    private static String describe(ProcessHandle process) {
+        Optional<String> command = process.info().commandLine();
+        return "pid " + process.pid() + command.map(line -> " (" + abbreviate(line) + ")").orElse("");
     }
 
     private static String abbreviate(String line) {
