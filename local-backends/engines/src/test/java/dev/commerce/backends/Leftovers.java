@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +32,25 @@ public final class Leftovers {
         });
     }
 
+    /** Waits until none of {@code processes} runs any more. */
+    public static void awaitEnded(Collection<ProcessHandle> processes) {
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(processes).as("processes still running").noneMatch(Leftovers::isRunning));
+    }
+
+    /**
+     * Whether a process runs: a process that has ended but that its parent has not reaped yet (a zombie, e.g. an
+     * orphan waiting for pid 1) counts as ended, although {@link ProcessHandle#isAlive()} still says alive.
+     */
+    public static boolean isRunning(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return process.isAlive() && stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
     /** Pids of the processes whose current directory is one of {@code dirs} or below. */
     public static List<Long> processesIn(Collection<Path> dirs) {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
@@ -43,11 +63,11 @@ public final class Leftovers {
         }
     }
 
-    private static java.util.Optional<Path> cwd(Path proc) {
+    private static Optional<Path> cwd(Path proc) {
         try {
-            return java.util.Optional.of(Files.readSymbolicLink(proc.resolve("cwd")));
+            return Optional.of(Files.readSymbolicLink(proc.resolve("cwd")));
         } catch (IOException | SecurityException gone) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

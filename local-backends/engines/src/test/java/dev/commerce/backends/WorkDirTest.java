@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class WorkDirTest {
 
         dir.close();
 
-        assertThat(sleeper.isAlive()).isFalse();
+        assertThat(sleeper.waitFor(30, TimeUnit.SECONDS)).as("the process in the directory ended").isTrue();
         assertThat(dir.path()).doesNotExist();
         assertThat(WorkDir.heldBy(ProcessHandle.current().pid())).doesNotContain(dir.path());
     }
@@ -37,7 +38,7 @@ class WorkDirTest {
 
         WorkDir.sweep();
 
-        assertThat(stubborn.isAlive()).isFalse();
+        assertThat(stubborn.waitFor(30, TimeUnit.SECONDS)).as("the process ignoring SIGTERM ended").isTrue();
         Leftovers.awaitNoneOf(List.of(stale));
     }
 

@@ -36,7 +36,7 @@ class DevModeEnginesTest {
     static final AfterAllCallback ENGINES_GONE_AFTER_STOP = context -> {
         assertThat(ENGINE_DIRS).as("the test saw the engines").isNotEmpty();
         Leftovers.awaitNoneOf(ENGINE_DIRS);
-        assertThat(ENGINE_PROCESSES).noneMatch(ProcessHandle::isAlive);
+        Leftovers.awaitEnded(ENGINE_PROCESSES);
     };
 
     @RegisterExtension
