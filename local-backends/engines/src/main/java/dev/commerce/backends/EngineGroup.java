@@ -39,8 +39,10 @@ public final class EngineGroup implements Engine {
     /** Starts every engine at once and returns when all are ready, telling {@code ready} about each as it is. */
     public void start(BiConsumer<Engine, Duration> ready) {
         List<Future<?>> starts = new ArrayList<>();
-        // A thread each: starting is mostly waiting for a child process, and the common pool may have one thread.
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        // A platform thread each: starting is mostly waiting (in synchronized methods) for a child process, and the
+        // common pool may have a single thread.
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("engine-start-", 0).daemon().factory())) {
             for (Engine engine : engines) {
                 starts.add(threads.submit(() -> {
                     long begin = System.nanoTime();

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * However the process that started engines ends, no engine process and no work directory of it is left: it is
- * killed with SIGKILL, its whole process group is killed (a CI timeout, a closed terminal), or it exits without
- * closing anything.
+ * killed with SIGKILL, its whole process group is killed (a CI timeout), or it ends on SIGTERM without closing
+ * anything.
  */
 class OwnerEndTest {
 
@@ -60,13 +60,13 @@ class OwnerEndTest {
     }
 
     @Test
-    void ownerExitingWithoutClosingItsEnginesLeavesNoEngineProcessAndNoWorkDirectory() throws Exception {
+    void ownerEndingOnSigtermWithoutClosingItsEnginesLeavesNoEngineProcessAndNoWorkDirectory() throws Exception {
         Process owner = startOwner(List.of(), "postgres", "redis", "efs");
         List<Path> dirs = WorkDir.heldBy(owner.pid());
         assertThat(dirs).hasSize(3);
         assertThat(Leftovers.processesIn(dirs)).hasSizeGreaterThanOrEqualTo(2);
 
-        owner.getOutputStream().close();
+        owner.destroy();
         assertThat(owner.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         Leftovers.awaitNoneOf(dirs);
