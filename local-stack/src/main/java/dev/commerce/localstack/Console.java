@@ -1,5 +1,7 @@
 package dev.commerce.localstack;
 
+import java.time.Duration;
+
 /** Progress lines of the stack on standard output. */
 public class Console {
 
@@ -7,8 +9,8 @@ public class Console {
         System.out.println("==> " + message);
     }
 
-    public synchronized void ready(String what, long beginNanos) {
-        System.out.printf("    %-58s ready in %5.1f s%n", what, (System.nanoTime() - beginNanos) / 1e9);
+    public synchronized void ready(String what, Duration took) {
+        System.out.printf("    %-58s ready in %5.1f s%n", what, took.toMillis() / 1000.0);
     }
 
     public void info(String message) {

@@ -20,7 +20,7 @@ public final class LocalStack {
             case "token" -> System.out.println(LocalTokens.fromArgs(rest));
             default -> {
                 System.err.println("""
-                        usage: local-stack run [--media-store=s3|efs] [--no-seed]
+                        usage: local-stack run [--media-store=s3|efs] [--no-seed] [--free-ports]
                                local-stack token [--sub=alice] [--role=customer|admin|service] [--hours=12]""");
                 System.exit(2);
             }

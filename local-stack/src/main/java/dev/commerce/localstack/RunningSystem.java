@@ -1,40 +1,36 @@
 package dev.commerce.localstack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import dev.commerce.backends.ChildProcess;
 import dev.commerce.backends.DevJwtKeys;
+import dev.commerce.backends.EngineGroup;
+import dev.commerce.backends.PortHolder;
+import dev.commerce.backends.PortTakenException;
 
 /**
  * The whole system on this machine: store engines plus the four packaged services. Used by the
  * {@code local-stack run} command and by the end-to-end system tests, which also stop and restart single
- * services to prove the system rides out an outage.
+ * services to prove the system rides out an outage. Callers learn where each service is from {@link #url(String)}.
+ * <p>
+ * Every service is a child process in a work directory of its own, so it ends with the process that started the
+ * system, however that ends. A start refuses a port that another process holds, and each service counts as ready
+ * only once the socket answering on its port is that service's own.
  */
 public final class RunningSystem implements AutoCloseable {
-
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path root;
     private final Path logDir;
     private final Console console;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final LocalBackends backends = new LocalBackends();
-    private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
-    private final Map<String, ChildProcess> processes = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private LocalBackends backends;
     private volatile boolean closed;
 
     private RunningSystem(Path root, Path logDir, Console console) {
@@ -44,7 +40,7 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     /**
-     * Starts engines and services; returns once every service reports ready.
+     * Starts engines and services, each service on a free port; returns once every service reports ready.
      *
      * @param root   the repository root (services are run from {@code <service>/target/quarkus-app})
      * @param logDir where each service writes its log
@@ -69,10 +65,19 @@ public final class RunningSystem implements AutoCloseable {
      */
     public static RunningSystem start(Path root, Path logDir, String mediaStore, Console console,
             Consumer<RunningSystem> created, Map<String, String> environment) {
+        return start(root, logDir, mediaStore, console, created, environment, ServicePorts.free());
+    }
+
+    /**
+     * As above, with the services on {@code ports}. Refuses with {@link PortTakenException}, before anything
+     * starts, when a process already listens on one of them.
+     */
+    public static RunningSystem start(Path root, Path logDir, String mediaStore, Console console,
+            Consumer<RunningSystem> created, Map<String, String> environment, ServicePorts ports) {
         RunningSystem system = new RunningSystem(root, logDir, console);
         created.accept(system);
         try {
-            system.boot(mediaStore, environment);
+            system.boot(mediaStore, environment, ports);
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -80,14 +85,10 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
-    private void boot(String mediaStore, Map<String, String> environment) {
-        for (ServiceSpec spec : StackConfiguration.services(backends, DevJwtKeys.shared(), mediaStore, logDir)) {
-            Map<String, String> env = new HashMap<>(spec.environment());
-            env.putAll(environment);
-            specs.put(spec.name(), new ServiceSpec(spec.name(), spec.port(), env, spec.systemProperties()));
-        }
-        List<String> missing = specs.values().stream().filter(s -> !Files.isRegularFile(s.application(root)))
-                .map(ServiceSpec::name).toList();
+    private void boot(String mediaStore, Map<String, String> environment, ServicePorts ports) {
+        refuseTaken(ports);
+        List<String> missing = ports.byService().keySet().stream()
+                .filter(name -> !Files.isRegularFile(ServiceSpec.application(root, name))).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Not built yet: " + missing + ". Run ./mvnw -Plocal-stack from the repository root.");
         }
@@ -96,62 +97,45 @@ public final class RunningSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create " + logDir, e);
         }
+        backends = new LocalBackends();
+        for (ServiceSpec spec : StackConfiguration.services(backends, DevJwtKeys.shared(), mediaStore, logDir, ports)) {
+            Map<String, String> env = new HashMap<>(spec.environment());
+            env.putAll(environment);
+            ServiceSpec withEnvironment = new ServiceSpec(spec.name(), spec.port(), env, spec.systemProperties());
+            services.put(spec.name(), new ServiceProcess(withEnvironment, root, logDir, console, () -> closed));
+        }
         console.step("Starting the store engines");
         backends.start(console);
         console.step("Starting the services (logs in " + logDir + ")");
         // Two at a time: four JVMs booting at once on a small machine starve the engines they talk to at start-up.
-        List<String> names = List.copyOf(specs.keySet());
-        for (int i = 0; i < names.size(); i += 2) {
-            CompletableFuture.allOf(names.subList(i, Math.min(i + 2, names.size())).stream()
-                    .map(name -> CompletableFuture.runAsync(() -> startWithOneRetry(name)))
-                    .toArray(CompletableFuture[]::new)).join();
+        List<ServiceProcess> all = List.copyOf(services.values());
+        for (int i = 0; i < all.size(); i += 2) {
+            new EngineGroup(all.subList(i, Math.min(i + 2, all.size())))
+                    .start((service, took) -> console.ready(service.describe(), took));
         }
     }
 
-    private void startWithOneRetry(String name) {
-        try {
-            startService(name);
-        } catch (IllegalStateException first) {
-            if (closed) {
-                throw first;
+    /** Names each port that another process listens on; a stack that is already running is the usual one. */
+    private static void refuseTaken(ServicePorts ports) {
+        ports.byService().forEach((service, port) -> {
+            if (PortHolder.isTaken(port)) {
+                throw new PortTakenException(port, "Port " + port + " for " + service + " is already in use by "
+                        + PortHolder.describeHolder(port) + ". Is another local stack running? Stop it first.");
             }
-            console.info(name + " did not come up (" + firstLine(first.getMessage()) + "); trying once more");
-            startService(name);
-        }
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "no message" : message.lines().findFirst().orElse("");
+        });
     }
 
     /** Starts (or restarts) one service and waits until it is ready. */
     public void startService(String name) {
-        ServiceSpec spec = spec(name);
-        if (closed) {
-            throw new IllegalStateException("The system is stopped");
-        }
-        List<String> command = new ArrayList<>(List.of(ChildProcess.javaLauncher(), "-Xmx384m", "-XX:+UseSerialGC"));
-        spec.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-Dquarkus.http.port=" + spec.port());
-        command.addAll(List.of("-jar", spec.application(root).toString()));
-        ChildProcess process = new ChildProcess(spec.name(), command, spec.environment(), logDir);
-        synchronized (processes) {
-            processes.put(name, process);
-        }
+        ServiceProcess service = service(name);
         long begin = System.nanoTime();
-        process.start(SERVICE_START_TIMEOUT, () -> isReady(spec));
-        console.ready(spec.name() + " on " + spec.url(), begin);
+        service.start();
+        console.ready(service.describe(), Duration.ofNanos(System.nanoTime() - begin));
     }
 
     /** Stops one service (SIGTERM, then kill after a grace period), as an outage would. */
     public void stopService(String name) {
-        ChildProcess process;
-        synchronized (processes) {
-            process = processes.get(name);
-        }
-        if (process != null) {
-            process.stop();
-        }
+        service(name).stop();
     }
 
     /** A bearer token for {@code subject} with {@code role} (customer, admin or service), valid one hour. */
@@ -159,33 +143,21 @@ public final class RunningSystem implements AutoCloseable {
         return LocalTokens.mint(subject, role, Duration.ofHours(1));
     }
 
+    /** Where {@code service} answers, e.g. {@code http://127.0.0.1:40123}. */
     public String url(String service) {
-        return spec(service).url();
+        return service(service).spec().url();
     }
 
     public List<ServiceSpec> services() {
-        return List.copyOf(specs.values());
+        return services.values().stream().map(ServiceProcess::spec).toList();
     }
 
-    private ServiceSpec spec(String name) {
-        ServiceSpec spec = specs.get(name);
-        if (spec == null) {
-            throw new IllegalArgumentException("No service " + name + "; known: " + specs.keySet());
+    private ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("No service " + name + "; known: " + services.keySet());
         }
-        return spec;
-    }
-
-    private boolean isReady(ServiceSpec spec) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(spec.url() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return service;
     }
 
     /** Stops every service, then every engine. */
@@ -195,11 +167,9 @@ public final class RunningSystem implements AutoCloseable {
             return;
         }
         closed = true;
-        List<ChildProcess> running;
-        synchronized (processes) {
-            running = List.copyOf(processes.values());
+        services.values().parallelStream().forEach(ServiceProcess::stop);
+        if (backends != null) {
+            backends.close();
         }
-        running.parallelStream().forEach(ChildProcess::stop);
-        backends.close();
     }
 }

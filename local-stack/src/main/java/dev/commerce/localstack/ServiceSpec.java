@@ -7,7 +7,11 @@ import java.util.Map;
 public record ServiceSpec(String name, int port, Map<String, String> environment, Map<String, String> systemProperties) {
 
     public Path application(Path repositoryRoot) {
-        return repositoryRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return application(repositoryRoot, name);
+    }
+
+    static Path application(Path repositoryRoot, String service) {
+        return repositoryRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     public String url() {

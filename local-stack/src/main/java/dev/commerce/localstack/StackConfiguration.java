@@ -27,26 +27,22 @@ import dev.commerce.backends.DevJwtKeys;
  */
 final class StackConfiguration {
 
-    static final int CATALOG_PORT = 8081;
-    static final int ORDER_PORT = 8082;
-    static final int SESSION_PORT = 8083;
-    static final int MEDIA_PORT = 8084;
-
     private StackConfiguration() {
     }
 
     /**
      * @param workDir where files the services read are written (the local CA bundle)
      */
-    static List<ServiceSpec> services(LocalBackends backends, DevJwtKeys keys, String mediaStore, Path workDir) {
+    static List<ServiceSpec> services(LocalBackends backends, DevJwtKeys keys, String mediaStore, Path workDir,
+            ServicePorts ports) {
         Map<String, String> shared = new HashMap<>();
         shared.put("JWT_ISSUER", DevJwtKeys.ISSUER);
         shared.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toUri().toString());
         shared.put("CURSOR_SIGNING_KEY", randomHex(32));
-        shared.put("CATALOG_URL", "http://127.0.0.1:" + CATALOG_PORT);
-        shared.put("ORDER_URL", "http://127.0.0.1:" + ORDER_PORT);
-        shared.put("SESSION_URL", "http://127.0.0.1:" + SESSION_PORT);
-        shared.put("MEDIA_URL", "http://127.0.0.1:" + MEDIA_PORT);
+        shared.put("CATALOG_URL", "http://127.0.0.1:" + ports.catalog());
+        shared.put("ORDER_URL", "http://127.0.0.1:" + ports.order());
+        shared.put("SESSION_URL", "http://127.0.0.1:" + ports.session());
+        shared.put("MEDIA_URL", "http://127.0.0.1:" + ports.media());
         shared.put("AWS_REGION", "us-east-1");
 
         Map<String, String> sharedProps = Map.of(
@@ -55,11 +51,11 @@ final class StackConfiguration {
                 // Internal calls are signed with the local key; in AWS, SERVICE_TOKEN comes from the IdP.
                 "smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
 
-        ServiceSpec catalog = new ServiceSpec("catalog-service", CATALOG_PORT,
+        ServiceSpec catalog = new ServiceSpec("catalog-service", ports.catalog(),
                 merge(shared, Map.of("CATALOG_TABLE", "catalog", "CATALOG_CREATE_TABLE", "true")),
                 merge(sharedProps, awsEmulator("dynamodb", backends.dynamo.endpoint(), "local", "local")));
 
-        ServiceSpec order = new ServiceSpec("order-service", ORDER_PORT,
+        ServiceSpec order = new ServiceSpec("order-service", ports.order(),
                 merge(shared, Map.of(
                         "ORDER_DB_URL", backends.postgres.reactiveUrl(),
                         "ORDER_DB_READER_URL", backends.postgres.reactiveUrl(),
@@ -72,7 +68,7 @@ final class StackConfiguration {
                         "ORDER_DB_CA_BUNDLE", caBundle(workDir).toString())),
                 sharedProps);
 
-        ServiceSpec session = new ServiceSpec("session-service", SESSION_PORT,
+        ServiceSpec session = new ServiceSpec("session-service", ports.session(),
                 merge(shared, Map.of("REDIS_URL", backends.redis.url())),
                 sharedProps);
 
@@ -84,7 +80,7 @@ final class StackConfiguration {
         Map<String, String> mediaProps = new HashMap<>(awsEmulator("s3", backends.s3.endpoint(),
                 backends.s3.accessKeyId(), backends.s3.secretAccessKey()));
         mediaProps.put("quarkus.s3.path-style-access", "true");
-        ServiceSpec media = new ServiceSpec("media-service", MEDIA_PORT, merge(shared, mediaEnv), merge(sharedProps, mediaProps));
+        ServiceSpec media = new ServiceSpec("media-service", ports.media(), merge(shared, mediaEnv), merge(sharedProps, mediaProps));
 
         return List.of(catalog, order, session, media);
     }

@@ -3,11 +3,12 @@ package dev.commerce.localstack;
 import java.util.List;
 
 /** Options of {@code local-stack run}. */
-record StackOptions(String mediaStore, boolean seed) {
+record StackOptions(String mediaStore, boolean seed, boolean freePorts) {
 
     static StackOptions parse(List<String> args) {
         String mediaStore = "s3";
         boolean seed = true;
+        boolean freePorts = false;
         for (String arg : args) {
             if (arg.startsWith("--media-store=")) {
                 mediaStore = arg.substring("--media-store=".length());
@@ -16,10 +17,16 @@ record StackOptions(String mediaStore, boolean seed) {
                 }
             } else if (arg.equals("--no-seed")) {
                 seed = false;
+            } else if (arg.equals("--free-ports")) {
+                freePorts = true;
             } else {
                 throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
-        return new StackOptions(mediaStore, seed);
+        return new StackOptions(mediaStore, seed, freePorts);
+    }
+
+    ServicePorts ports() {
+        return freePorts ? ServicePorts.free() : ServicePorts.documented();
     }
 }

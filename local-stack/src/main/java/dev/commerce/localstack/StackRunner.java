@@ -3,11 +3,19 @@ package dev.commerce.localstack;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import sun.misc.Signal;
 
-/** {@code local-stack run}: the whole system until Ctrl-C, with a sample catalog and a printed walk-through. */
+/**
+ * {@code local-stack run}: the whole system until Ctrl-C, with a sample catalog and a printed walk-through.
+ * <p>
+ * Ctrl-C, SIGTERM and SIGHUP (a closed terminal) stop the services, then the engines, and exit. Any other end of
+ * this process (SIGKILL, a crash) is covered by the engines' and services' work directories, which end with it.
+ * Started by Maven ({@code -Dlocal-stack.stop-with-parent=true}), the stack also stops when Maven ends, however
+ * Maven ends.
+ */
 final class StackRunner {
 
     private final StackOptions options;
@@ -20,20 +28,17 @@ final class StackRunner {
     }
 
     void runUntilInterrupted() throws InterruptedException {
-        // Ctrl-C and SIGTERM stop the stack before the JVM starts its exit: shutdown hooks run concurrently, and
-        // the engines' own exit hooks (work directories removed) must not race the orderly stop of PostgreSQL.
-        for (String signal : new String[] {"INT", "TERM"}) {
-            Signal.handle(new Signal(signal), received -> {
-                stop();
-                System.exit(128 + received.getNumber());
-            });
+        // Signals stop the stack in order. A signal this process ignores (SIGINT in a background job) stays ignored.
+        for (String signal : new String[] {"INT", "TERM", "HUP"}) {
+            Signal.handle(new Signal(signal), received -> stopAndExit(128 + received.getNumber()));
         }
-        // Backstop for any other way out (System.exit elsewhere, an unexpected error).
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-stack-stopper"));
+        if (Boolean.getBoolean("local-stack.stop-with-parent")) {
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> stopAndExit(1)));
+        }
         Path root = Path.of("").toAbsolutePath();
         try {
             RunningSystem.start(root, root.resolve("local-stack/target/logs"), options.mediaStore(), console,
-                    created -> system = created);
+                    created -> system = created, Map.of(), options.ports());
             if (options.seed()) {
                 console.step("Loading the sample catalog");
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -42,10 +47,14 @@ final class StackRunner {
             Walkthrough.print(system.services(), options);
         } catch (RuntimeException e) {
             System.err.println("\nThe stack could not start: " + e.getMessage());
-            stop();
-            System.exit(1);
+            stopAndExit(1);
         }
         stopped.await();
+    }
+
+    private void stopAndExit(int status) {
+        stop();
+        System.exit(status);
     }
 
     private synchronized void stop() {

@@ -11,6 +11,10 @@ final class Walkthrough {
     private Walkthrough() {
     }
 
+    private static String url(List<ServiceSpec> services, String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow().url();
+    }
+
     static void print(List<ServiceSpec> services, StackOptions options) {
         String alice = LocalTokens.mint("alice", "customer", TOKEN_LIFETIME);
         String bob = LocalTokens.mint("bob", "customer", TOKEN_LIFETIME);
@@ -28,43 +32,45 @@ final class Walkthrough {
 
                 Try it (needs curl and jq):
                   # browse a category (category is required), then pick a product and read its stock
-                  curl -s 'http://127.0.0.1:8081/products?category=books&limit=3' -H "Authorization: Bearer $ALICE" | jq
-                  PRODUCT=$(curl -s http://127.0.0.1:8081/products/by-sku/KIT-002 -H "Authorization: Bearer $ALICE" | jq -r .id)
-                  curl -s "http://127.0.0.1:8081/products/$PRODUCT?consistent=true" -H "Authorization: Bearer $ALICE" | jq .stock
+                  curl -s '{{CATALOG}}/products?category=books&limit=3' -H "Authorization: Bearer $ALICE" | jq
+                  PRODUCT=$(curl -s {{CATALOG}}/products/by-sku/KIT-002 -H "Authorization: Bearer $ALICE" | jq -r .id)
+                  curl -s "{{CATALOG}}/products/$PRODUCT?consistent=true" -H "Authorization: Bearer $ALICE" | jq .stock
 
                   # open a session (keep its id and its token) and fill the cart
-                  NEW_SESSION=$(curl -s -X POST http://127.0.0.1:8083/sessions -H "Authorization: Bearer $ALICE")
+                  NEW_SESSION=$(curl -s -X POST {{SESSION}}/sessions -H "Authorization: Bearer $ALICE")
                   SESSION_ID=$(echo "$NEW_SESSION" | jq -r .sessionId); SESSION=$(echo "$NEW_SESSION" | jq -r .token)
-                  curl -s -X POST http://127.0.0.1:8083/cart/lines -H "Authorization: Bearer $ALICE" -H "X-Session-Token: $SESSION" \\
+                  curl -s -X POST {{SESSION}}/cart/lines -H "Authorization: Bearer $ALICE" -H "X-Session-Token: $SESSION" \\
                        -H 'Content-Type: application/json' -d "{\\"productId\\":\\"$PRODUCT\\",\\"quantity\\":2}" | jq
 
                   # check out the session's cart; sending the same Idempotency-Key again replays the same order
                   KEY=checkout-$(date +%s)-$RANDOM
-                  ORDER=$(curl -s -X POST http://127.0.0.1:8082/orders -H "Authorization: Bearer $ALICE" -H "Idempotency-Key: $KEY" \\
+                  ORDER=$(curl -s -X POST {{ORDER}}/orders -H "Authorization: Bearer $ALICE" -H "Idempotency-Key: $KEY" \\
                        -H 'Content-Type: application/json' -d "{\\"sessionId\\":\\"$SESSION_ID\\"}" | jq -r .id)
-                  curl -si -X POST http://127.0.0.1:8082/orders -H "Authorization: Bearer $ALICE" -H "Idempotency-Key: $KEY" \\
+                  curl -si -X POST {{ORDER}}/orders -H "Authorization: Bearer $ALICE" -H "Idempotency-Key: $KEY" \\
                        -H 'Content-Type: application/json' -d "{\\"sessionId\\":\\"$SESSION_ID\\"}" | grep -i -e '^HTTP' -e idempotent-replayed
-                  curl -s http://127.0.0.1:8082/orders/$ORDER -H "Authorization: Bearer $ALICE" | jq '{status, lines, total}'
-                  curl -s "http://127.0.0.1:8081/products/$PRODUCT?consistent=true" -H "Authorization: Bearer $ALICE" | jq .stock
-                  curl -s http://127.0.0.1:8083/cart -H "Authorization: Bearer $ALICE" -H "X-Session-Token: $SESSION" | jq .lines
-                  curl -s 'http://127.0.0.1:8083/trending?window=1h' -H "Authorization: Bearer $ALICE" | jq
+                  curl -s {{ORDER}}/orders/$ORDER -H "Authorization: Bearer $ALICE" | jq '{status, lines, total}'
+                  curl -s "{{CATALOG}}/products/$PRODUCT?consistent=true" -H "Authorization: Bearer $ALICE" | jq .stock
+                  curl -s {{SESSION}}/cart -H "Authorization: Bearer $ALICE" -H "X-Session-Token: $SESSION" | jq .lines
+                  curl -s '{{SESSION}}/trending?window=1h' -H "Authorization: Bearer $ALICE" | jq
 
                   # cancel: the stock goes back to the catalog (through the outbox: read it again if it has not yet)
-                  curl -s -X POST http://127.0.0.1:8082/orders/$ORDER/cancel -H "Authorization: Bearer $ALICE" | jq .status
-                  curl -s "http://127.0.0.1:8081/products/$PRODUCT?consistent=true" -H "Authorization: Bearer $ALICE" | jq .stock
+                  curl -s -X POST {{ORDER}}/orders/$ORDER/cancel -H "Authorization: Bearer $ALICE" | jq .status
+                  curl -s "{{CATALOG}}/products/$PRODUCT?consistent=true" -H "Authorization: Bearer $ALICE" | jq .stock
 
                   # upload a product image (admin, public) and attach it to the product
                   echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' | base64 -d > /tmp/pixel.png
-                  MEDIA=$(curl -s -X POST 'http://127.0.0.1:8084/media?public=true&filename=pixel.png' -H "Authorization: Bearer $ADMIN" \\
+                  MEDIA=$(curl -s -X POST '{{MEDIA}}/media?public=true&filename=pixel.png' -H "Authorization: Bearer $ADMIN" \\
                        -H 'Content-Type: image/png' --data-binary @/tmp/pixel.png | jq -r .id)
-                  curl -s -X PUT http://127.0.0.1:8081/products/$PRODUCT/media/$MEDIA -H "Authorization: Bearer $ADMIN" | jq .mediaIds
+                  curl -s -X PUT {{CATALOG}}/products/$PRODUCT/media/$MEDIA -H "Authorization: Bearer $ADMIN" | jq .mediaIds
 
                   # errors are application/problem+json; another customer's order is a 404
-                  curl -s http://127.0.0.1:8082/orders/$ORDER -H "Authorization: Bearer $BOB" | jq
+                  curl -s {{ORDER}}/orders/$ORDER -H "Authorization: Bearer $BOB" | jq
 
                 Health and metrics: /q/health/ready, /q/metrics on every service.
                 Press Ctrl-C to stop everything.
-                """.replace("{{ALICE}}", alice).replace("{{BOB}}", bob).replace("{{ADMIN}}", admin));
+                """.replace("{{ALICE}}", alice).replace("{{BOB}}", bob).replace("{{ADMIN}}", admin)
+                .replace("{{CATALOG}}", url(services, "catalog-service")).replace("{{ORDER}}", url(services, "order-service"))
+                .replace("{{SESSION}}", url(services, "session-service")).replace("{{MEDIA}}", url(services, "media-service")));
         System.out.println(out);
     }
 }

@@ -39,8 +39,10 @@ class LocalTokensTest {
 
     @Test
     void stackOptionsValidateTheMediaStore() {
-        assertThat(StackOptions.parse(List.of("--media-store=efs", "--no-seed"))).isEqualTo(new StackOptions("efs", false));
-        assertThat(StackOptions.parse(List.of())).isEqualTo(new StackOptions("s3", true));
+        assertThat(StackOptions.parse(List.of("--media-store=efs", "--no-seed", "--free-ports")))
+                .isEqualTo(new StackOptions("efs", false, true));
+        assertThat(StackOptions.parse(List.of())).isEqualTo(new StackOptions("s3", true, false));
+        assertThat(StackOptions.parse(List.of()).ports()).isEqualTo(ServicePorts.documented());
         assertThatThrownBy(() -> StackOptions.parse(List.of("--media-store=ftp"))).isInstanceOf(IllegalArgumentException.class);
     }
 

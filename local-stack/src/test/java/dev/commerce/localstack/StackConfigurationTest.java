@@ -2,14 +2,9 @@ package dev.commerce.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,14 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.commerce.backends.DevJwtKeys;
+import dev.commerce.testing.deploy.ProdConfiguration;
 
 /**
  * The stack runs the services' prod profile, so it must set every environment variable that profile requires
  * (a {@code ${VAR}} without default), and the order database must be reachable without TLS.
  */
 class StackConfigurationTest {
-
-    private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
 
     private static LocalBackends backends;
 
@@ -42,36 +36,41 @@ class StackConfigurationTest {
     }
 
     @Test
-    void everyVariableTheProdProfileRequiresIsSet() throws IOException {
-        List<ServiceSpec> services = StackConfiguration.services(backends, DevJwtKeys.shared(), "s3", work);
+    void everyVariableTheProdProfileRequiresIsSet() {
+        List<ServiceSpec> services = services(ServicePorts.documented());
         assertThat(services).extracting(ServiceSpec::name)
                 .containsExactly("catalog-service", "order-service", "session-service", "media-service");
         for (ServiceSpec service : services) {
-            Set<String> required = requiredByProdProfile(service.name());
-            assertThat(service.environment().keySet()).as(service.name()).containsAll(required);
+            ProdConfiguration prod = ProdConfiguration.of(Path.of("..", service.name(), "src/main/resources/application.properties"));
+            assertThat(service.environment().keySet()).as(service.name()).containsAll(prod.requiredVariableNames());
         }
     }
 
     @Test
+    void servicesFindEachOtherOnTheirPorts() {
+        ServicePorts ports = ServicePorts.free();
+        List<ServiceSpec> services = services(ports);
+        assertThat(services).extracting(ServiceSpec::port)
+                .containsExactly(ports.catalog(), ports.order(), ports.session(), ports.media());
+        assertThat(services.get(1).environment())
+                .containsEntry("CATALOG_URL", "http://127.0.0.1:" + ports.catalog())
+                .containsEntry("SESSION_URL", "http://127.0.0.1:" + ports.session())
+                .containsEntry("MEDIA_URL", "http://127.0.0.1:" + ports.media());
+        assertThat(ServicePorts.documented().byService())
+                .containsExactly(Map.entry("catalog-service", 8081), Map.entry("order-service", 8082),
+                        Map.entry("session-service", 8083), Map.entry("media-service", 8084));
+    }
+
+    @Test
     void orderDatabaseIsPlainLoopbackWithAReadableCaBundle() {
-        ServiceSpec order = StackConfiguration.services(backends, DevJwtKeys.shared(), "s3", work).get(1);
+        ServiceSpec order = services(ServicePorts.documented()).get(1);
         assertThat(order.environment()).containsEntry("ORDER_DB_SSL_MODE", "disable")
                 .containsEntry("ORDER_DB_READER_URL", order.environment().get("ORDER_DB_URL"));
         Path bundle = Path.of(order.environment().get("ORDER_DB_CA_BUNDLE"));
         assertThat(bundle).isRegularFile().content().startsWith("-----BEGIN CERTIFICATE-----");
     }
 
-    private static Set<String> requiredByProdProfile(String service) throws IOException {
-        Path properties = Path.of("..", service, "src/main/resources/application.properties");
-        Set<String> required = new LinkedHashSet<>();
-        for (String line : Files.readAllLines(properties)) {
-            if (line.startsWith("%prod.") || !line.startsWith("%")) {
-                Matcher matcher = REQUIRED.matcher(line);
-                while (matcher.find()) {
-                    required.add(matcher.group(1));
-                }
-            }
-        }
-        return required;
+    private static List<ServiceSpec> services(ServicePorts ports) {
+        return StackConfiguration.services(backends, DevJwtKeys.shared(), "s3", work, ports);
     }
 }

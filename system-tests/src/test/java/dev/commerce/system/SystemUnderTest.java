@@ -10,10 +10,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import dev.commerce.localstack.Console;
 import dev.commerce.localstack.RunningSystem;
+import dev.commerce.localstack.ServicePorts;
 
 /**
  * Starts the whole system once for all system tests (engines + the four packaged services, as
- * {@code ./mvnw -Plocal-stack} runs it) and stops it when the test run ends. Test classes get a {@link Shop}
+ * {@code ./mvnw -Plocal-stack} runs it, but on free ports) and stops it when the test run ends; should this JVM
+ * die instead, every service and engine ends with it. Test classes get a {@link Shop}
  * (HTTP client of the public APIs) or the {@link RunningSystem} itself (to stop and start services).
  */
 public final class SystemUnderTest implements BeforeAllCallback, ParameterResolver {
@@ -58,9 +60,10 @@ public final class SystemUnderTest implements BeforeAllCallback, ParameterResolv
         Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
         long begin = System.nanoTime();
         try {
+            // Free ports: a local stack already running on 8081-8084 is neither disturbed nor mistaken for this one.
             RunningSystem system = RunningSystem.start(root, root.resolve("system-tests/target/service-logs"), "s3",
                     new Console(), created -> {
-                    }, TEST_ENVIRONMENT);
+                    }, TEST_ENVIRONMENT, ServicePorts.free());
             System.out.printf("==> System up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
             return new Started(system, null);
         } catch (RuntimeException e) {

@@ -13,19 +13,23 @@ import java.util.Base64;
 
 /**
  * The RSA key pair that signs local and test tokens. Generated on first use into a directory outside the
- * repository and reused, so dev mode, the local stack and the token command agree on it.
+ * repository and reused, so dev mode, the local stack and the token command agree on it. As an {@link Engine} it
+ * stands in for the identity provider's signing keys: nothing runs, and closing it removes a temporary pair.
  */
-public final class DevJwtKeys {
+public final class DevJwtKeys implements Engine {
 
     /** Issuer of locally minted tokens; services accept it unless JWT_ISSUER says otherwise. */
     public static final String ISSUER = "https://commerce.local";
 
     private final Path publicKey;
     private final Path privateKey;
+    /** The directory of a temporary key pair; none for a kept one. */
+    private final WorkDir workDir;
 
-    private DevJwtKeys(Path dir) {
+    private DevJwtKeys(Path dir, WorkDir workDir) {
         this.publicKey = dir.resolve("public.pem");
         this.privateKey = dir.resolve("private.pem");
+        this.workDir = workDir;
     }
 
     /** The shared key pair for this user on this machine (java.io.tmpdir/commerce-local-jwt). */
@@ -33,19 +37,55 @@ public final class DevJwtKeys {
         return in(Path.of(System.getProperty("java.io.tmpdir"), "commerce-local-jwt"));
     }
 
-    /** A key pair of its own in a fresh directory, for one test run; remove it with {@link #delete()}. */
+    /**
+     * A key pair of its own in a fresh work directory, for one test run; removed by {@link #delete()} or when
+     * this process ends.
+     */
     public static DevJwtKeys temporary() {
-        return in(WorkDirs.create("jwt"));
+        WorkDir workDir = WorkDir.create("jwt");
+        return generatedIfMissing(new DevJwtKeys(workDir.path(), workDir));
     }
 
+    /** Removes a temporary key pair; a kept one stays. */
     public void delete() {
-        WorkDirs.deleteRecursively(publicKey.getParent());
+        if (workDir != null) {
+            workDir.close();
+        }
     }
 
-    public static synchronized DevJwtKeys in(Path dir) {
-        DevJwtKeys keys = new DevJwtKeys(dir);
+    @Override
+    public void start() {
+        // the keys exist from construction
+    }
+
+    @Override
+    public void stop() {
+        // nothing runs
+    }
+
+    @Override
+    public boolean isRunning() {
+        return Files.isRegularFile(publicKey) && Files.isRegularFile(privateKey);
+    }
+
+    @Override
+    public void close() {
+        delete();
+    }
+
+    @Override
+    public String describe() {
+        return "JWT keys in " + publicKey.getParent();
+    }
+
+    /** The key pair kept in {@code dir}, generated there first if missing. */
+    public static DevJwtKeys in(Path dir) {
+        return generatedIfMissing(new DevJwtKeys(dir, null));
+    }
+
+    private static synchronized DevJwtKeys generatedIfMissing(DevJwtKeys keys) {
         if (!Files.isRegularFile(keys.publicKey) || !Files.isRegularFile(keys.privateKey)) {
-            keys.generate(dir);
+            keys.generate(keys.publicKey.getParent());
         }
         return keys;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ public final class DynamoDbLocal implements Engine {
     private static final String CLASSPATH_RESOURCE = "/dev/commerce/backends/dist/dynamodb-local.classpath";
 
     private final int port;
-    private final Path workDir;
+    private final WorkDir workDir;
     private final ChildProcess process;
 
     public DynamoDbLocal() {
@@ -28,7 +27,7 @@ public final class DynamoDbLocal implements Engine {
 
     public DynamoDbLocal(int port) {
         this.port = port;
-        this.workDir = WorkDirs.create("dynamodb");
+        this.workDir = WorkDir.create("dynamodb");
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaLauncher(),
                 "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", engineClasspath(),
@@ -39,7 +38,7 @@ public final class DynamoDbLocal implements Engine {
 
     @Override
     public void start() {
-        process.start(Duration.ofSeconds(60), () -> LoopbackPorts.accepts(port));
+        process.start(Duration.ofSeconds(60), port, () -> true);
     }
 
     @Override
@@ -55,7 +54,7 @@ public final class DynamoDbLocal implements Engine {
     @Override
     public void close() {
         stop();
-        WorkDirs.deleteRecursively(workDir);
+        workDir.close();
     }
 
     public int port() {

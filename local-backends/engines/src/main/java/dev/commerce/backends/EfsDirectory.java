@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /** A real POSIX directory standing in for an EFS access-point mount. */
 public final class EfsDirectory implements Engine {
 
-    private final Path root = WorkDirs.create("efs");
+    private final WorkDir workDir = WorkDir.create("efs");
 
     @Override
     public void start() {
@@ -19,20 +19,20 @@ public final class EfsDirectory implements Engine {
 
     @Override
     public boolean isRunning() {
-        return root.toFile().isDirectory();
+        return root().toFile().isDirectory();
     }
 
     @Override
     public void close() {
-        WorkDirs.deleteRecursively(root);
+        workDir.close();
     }
 
     public Path root() {
-        return root;
+        return workDir.path();
     }
 
     @Override
     public String describe() {
-        return "EFS directory " + root;
+        return "EFS directory " + root();
     }
 }

@@ -3,13 +3,11 @@ package dev.commerce.backends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Free-port lookup and readiness waits on the loopback interface. */
+/** Free-port lookup and readiness waits on the loopback interface (whose port is whose: {@link PortHolder}). */
 public final class LoopbackPorts {
 
     public static final String HOST = "127.0.0.1";
@@ -24,15 +22,6 @@ public final class LoopbackPorts {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free loopback port", e);
-        }
-    }
-
-    public static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.commerce.backends;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,7 @@ public final class Redis implements Engine {
 
     private final int port;
     private final Optional<String> password;
-    private final Path workDir;
+    private final WorkDir workDir;
     private final ChildProcess process;
 
     public Redis() {
@@ -29,10 +28,10 @@ public final class Redis implements Engine {
     public Redis(int port, Optional<String> password, List<String> extraArgs) {
         this.port = port;
         this.password = password;
-        this.workDir = WorkDirs.create("redis");
+        this.workDir = WorkDir.create("redis");
         List<String> command = new ArrayList<>(List.of(RedisBinary.path().toString(),
                 "--port", Integer.toString(port), "--bind", LoopbackPorts.HOST,
-                "--save", "", "--appendonly", "no", "--dir", workDir.toString()));
+                "--save", "", "--appendonly", "no", "--dir", workDir.path().toString()));
         password.ifPresent(p -> command.addAll(List.of("--requirepass", p)));
         command.addAll(extraArgs);
         this.process = new ChildProcess("redis-" + port, command, Map.of(), workDir);
@@ -40,7 +39,7 @@ public final class Redis implements Engine {
 
     @Override
     public void start() {
-        process.start(Duration.ofSeconds(20), this::answersPing);
+        process.start(Duration.ofSeconds(20), port, this::answersPing);
     }
 
     private boolean answersPing() {
@@ -69,7 +68,7 @@ public final class Redis implements Engine {
     @Override
     public void close() {
         stop();
-        WorkDirs.deleteRecursively(workDir);
+        workDir.close();
     }
 
     public int port() {

@@ -1,6 +1,5 @@
 package dev.commerce.backends;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
-import java.util.Optional;
 
 /** Finds a redis-server: the one on PATH, otherwise the Linux x86-64 binary shipped in the embedded-redis jar. */
 final class RedisBinary {
@@ -20,15 +17,7 @@ final class RedisBinary {
     }
 
     static synchronized Path path() {
-        return onPath().orElseGet(RedisBinary::extractBundled);
-    }
-
-    private static Optional<Path> onPath() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(File.pathSeparator))
-                .map(dir -> Path.of(dir, "redis-server"))
-                .filter(Files::isExecutable)
-                .findFirst();
+        return Executables.onPath("redis-server").orElseGet(RedisBinary::extractBundled);
     }
 
     private static Path extractBundled() {

@@ -23,6 +23,7 @@ public final class RedisCluster implements Engine {
     private static final Duration FORMATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<Redis> nodes;
+    private final EngineGroup group;
 
     /** Three masters, the smallest cluster Redis accepts as a real one. */
     public RedisCluster() {
@@ -43,11 +44,12 @@ public final class RedisCluster implements Engine {
                     "--cluster-require-full-coverage", "yes")));
         }
         this.nodes = List.copyOf(created);
+        this.group = new EngineGroup(nodes);
     }
 
     @Override
     public synchronized void start() {
-        nodes.forEach(Redis::start);
+        group.start();
         if (!hasSlots(nodes.get(0))) {
             assignSlots();
             Redis first = nodes.get(0);
@@ -91,17 +93,17 @@ public final class RedisCluster implements Engine {
 
     @Override
     public synchronized void stop() {
-        nodes.forEach(Redis::stop);
+        group.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return nodes.stream().allMatch(Redis::isRunning);
+        return group.isRunning();
     }
 
     @Override
     public synchronized void close() {
-        nodes.forEach(Redis::close);
+        group.close();
     }
 
     /** The masters, for commands addressed to one node (a key's owner answers; others reply MOVED). */

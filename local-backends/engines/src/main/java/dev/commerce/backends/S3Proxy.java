@@ -22,7 +22,7 @@ public final class S3Proxy implements Engine {
     private final int port;
     private final String accessKeyId = "local-" + Secrets.randomToken(8);
     private final String secretAccessKey = Secrets.randomToken(30);
-    private final Path workDir;
+    private final WorkDir workDir;
     private final ChildProcess process;
 
     public S3Proxy() {
@@ -32,7 +32,7 @@ public final class S3Proxy implements Engine {
     /** @param maxHeap heap of the engine JVM; objects live in it, so size it for the largest test object */
     public S3Proxy(int port, String maxHeap) {
         this.port = port;
-        this.workDir = WorkDirs.create("s3proxy");
+        this.workDir = WorkDir.create("s3proxy");
         Path config = writeConfig();
         List<String> command = List.of(ChildProcess.javaLauncher(), "-Xmx" + maxHeap, "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", distributionJar(), "--properties", config.toString());
@@ -49,7 +49,7 @@ public final class S3Proxy implements Engine {
         props.setProperty("jclouds.identity", accessKeyId);
         props.setProperty("jclouds.credential", secretAccessKey);
         props.setProperty("jclouds.regions", "us-east-1");
-        Path file = workDir.resolve("s3proxy.conf");
+        Path file = workDir.path().resolve("s3proxy.conf");
         try (Writer out = Files.newBufferedWriter(file)) {
             props.store(out, "generated for one local run");
         } catch (IOException e) {
@@ -60,7 +60,7 @@ public final class S3Proxy implements Engine {
 
     @Override
     public void start() {
-        process.start(Duration.ofSeconds(60), () -> LoopbackPorts.accepts(port));
+        process.start(Duration.ofSeconds(60), port, () -> true);
     }
 
     @Override
@@ -76,7 +76,7 @@ public final class S3Proxy implements Engine {
     @Override
     public void close() {
         stop();
-        WorkDirs.deleteRecursively(workDir);
+        workDir.close();
     }
 
     public String endpoint() {

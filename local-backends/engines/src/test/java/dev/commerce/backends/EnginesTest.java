@@ -55,6 +55,8 @@ class EnginesTest {
     void postgresKeepsDataAcrossRestart() throws Exception {
         try (Postgres engine = new Postgres()) {
             engine.start();
+            assertThat(PortHolder.isHeldBy(engine.port(), ProcessHandle.current()))
+                    .as("the server is a child of this process, not a daemon").isTrue();
             try (Connection c = DriverManager.getConnection(engine.jdbcUrl(), engine.username(), engine.password())) {
                 c.createStatement().execute("create table t(v text); insert into t values ('kept')");
             }

@@ -1,6 +1,5 @@
 package dev.commerce.backends.deployment;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import dev.commerce.backends.DevJwtKeys;
 import dev.commerce.backends.DynamoDbLocal;
 import dev.commerce.backends.EfsDirectory;
 import dev.commerce.backends.Engine;
+import dev.commerce.backends.EngineGroup;
 import dev.commerce.backends.Postgres;
 import dev.commerce.backends.Redis;
 import dev.commerce.backends.S3Proxy;
@@ -32,15 +32,15 @@ import io.quarkus.runtime.LaunchMode;
 /**
  * Dev Services without Docker. For every store the application uses and has no endpoint configured for,
  * starts the real engine on a free loopback port and feeds its endpoint into the application's config.
- * Engines survive live reloads while the set of stores is unchanged and stop with the application.
+ * Engines survive live reloads while the set of stores is unchanged and stop with the application; should the
+ * application's process end without stopping them (killed, crashed), they end with it (see {@code WorkDir}).
  */
 public class LocalBackendsProcessor {
 
     private static final Logger LOG = Logger.getLogger(LocalBackendsProcessor.class);
     private static final String FEATURE = "local-backends";
 
-    private static volatile List<RunningDevService> running;
-    private static volatile String runningPlan;
+    private static volatile Running running;
     private static volatile boolean closeTaskRegistered;
 
     @BuildStep
@@ -53,21 +53,11 @@ public class LocalBackendsProcessor {
             LaunchModeBuildItem launchMode, CuratedApplicationShutdownBuildItem shutdown) {
         List<Store> plan = plan(capabilities, config);
         String planKey = plan.toString() + config.directoryProperty().orElse("");
-        if (running != null && planKey.equals(runningPlan)) {
-            return running.stream().map(RunningDevService::toBuildItem).toList();
+        Running current = running;
+        if (current == null || !current.plan().equals(planKey)) {
+            stopAll();
+            running = current = start(plan, planKey, config, launchMode.getLaunchMode() == LaunchMode.TEST);
         }
-        stopAll();
-        List<RunningDevService> started = new ArrayList<>();
-        try {
-            for (Store store : plan) {
-                started.add(store.start(config, launchMode.getLaunchMode() == LaunchMode.TEST));
-            }
-        } catch (RuntimeException e) {
-            started.forEach(LocalBackendsProcessor::closeQuietly);
-            throw e;
-        }
-        running = started;
-        runningPlan = planKey;
         if (!closeTaskRegistered) {
             closeTaskRegistered = true;
             shutdown.addCloseTask(() -> {
@@ -75,7 +65,25 @@ public class LocalBackendsProcessor {
                 closeTaskRegistered = false;
             }, true);
         }
-        return started.stream().map(RunningDevService::toBuildItem).toList();
+        return current.services().stream().map(RunningDevService::toBuildItem).toList();
+    }
+
+    private static Running start(List<Store> plan, String planKey, LocalBackendsConfig config, boolean test) {
+        List<Provision> provisions = new ArrayList<>();
+        try {
+            for (Store store : plan) {
+                provisions.add(store.provision(config, test));
+            }
+        } catch (RuntimeException e) {
+            new EngineGroup(provisions.stream().map(Provision::engine).toList()).close();
+            throw e;
+        }
+        EngineGroup engines = new EngineGroup(provisions.stream().map(Provision::engine).toList());
+        engines.start((engine, took) -> LOG.infof("Local backends: %s (ready in %d ms)", engine.describe(), took.toMillis()));
+        List<RunningDevService> services = provisions.stream()
+                .map(p -> new RunningDevService(FEATURE + "-" + p.name(), null, p.engine()::close, p.config()))
+                .toList();
+        return new Running(planKey, engines, services);
     }
 
     private static List<Store> plan(Capabilities capabilities, LocalBackendsConfig config) {
@@ -103,12 +111,20 @@ public class LocalBackendsProcessor {
         return plan;
     }
 
+    /** The engines and configuration for one application, kept across live reloads. */
+    private record Running(String plan, EngineGroup engines, List<RunningDevService> services) {
+    }
+
+    /** What one store gives the application: its engine and the config that points the application there. */
+    private record Provision(String name, Engine engine, Map<String, String> config) {
+    }
+
     /** What the application can be given, with the config that points it there. */
     private enum Store {
         DYNAMODB {
             @Override
-            RunningDevService start(LocalBackendsConfig config, boolean test) {
-                DynamoDbLocal engine = started(new DynamoDbLocal());
+            Provision provision(LocalBackendsConfig config, boolean test) {
+                DynamoDbLocal engine = new DynamoDbLocal();
                 Map<String, String> props = new LinkedHashMap<>();
                 props.put("quarkus.dynamodb.endpoint-override", engine.endpoint());
                 props.put("quarkus.dynamodb.aws.region", "us-east-1");
@@ -116,32 +132,32 @@ public class LocalBackendsProcessor {
                 // DynamoDB Local accepts any key pair; these only satisfy the SDK's signer.
                 props.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local");
                 props.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "local");
-                return service(engine, props);
+                return new Provision("dynamodb", engine, props);
             }
         },
         POSTGRES {
             @Override
-            RunningDevService start(LocalBackendsConfig config, boolean test) {
-                Postgres engine = started(new Postgres());
+            Provision provision(LocalBackendsConfig config, boolean test) {
+                Postgres engine = new Postgres();
                 Map<String, String> props = new LinkedHashMap<>();
                 props.put("quarkus.datasource.reactive.url", engine.reactiveUrl());
                 props.put("quarkus.datasource.jdbc.url", engine.jdbcUrl());
                 props.put("quarkus.datasource.username", engine.username());
                 props.put("quarkus.datasource.password", engine.password());
-                return service(engine, props);
+                return new Provision("postgres", engine, props);
             }
         },
         REDIS {
             @Override
-            RunningDevService start(LocalBackendsConfig config, boolean test) {
-                Redis engine = started(new Redis());
-                return service(engine, Map.of("quarkus.redis.hosts", engine.url()));
+            Provision provision(LocalBackendsConfig config, boolean test) {
+                Redis engine = new Redis();
+                return new Provision("redis", engine, Map.of("quarkus.redis.hosts", engine.url()));
             }
         },
         S3 {
             @Override
-            RunningDevService start(LocalBackendsConfig config, boolean test) {
-                S3Proxy engine = started(new S3Proxy());
+            Provision provision(LocalBackendsConfig config, boolean test) {
+                S3Proxy engine = new S3Proxy();
                 Map<String, String> props = new LinkedHashMap<>();
                 props.put("quarkus.s3.endpoint-override", engine.endpoint());
                 props.put("quarkus.s3.path-style-access", "true");
@@ -149,65 +165,37 @@ public class LocalBackendsProcessor {
                 props.put("quarkus.s3.aws.credentials.type", "static");
                 props.put("quarkus.s3.aws.credentials.static-provider.access-key-id", engine.accessKeyId());
                 props.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", engine.secretAccessKey());
-                return service(engine, props);
+                return new Provision("s3proxy", engine, props);
             }
         },
         DIRECTORY {
             @Override
-            RunningDevService start(LocalBackendsConfig config, boolean test) {
-                EfsDirectory engine = started(new EfsDirectory());
-                return service(engine, Map.of(config.directoryProperty().orElseThrow(), engine.root().toString()));
+            Provision provision(LocalBackendsConfig config, boolean test) {
+                EfsDirectory engine = new EfsDirectory();
+                return new Provision("directory", engine,
+                        Map.of(config.directoryProperty().orElseThrow(), engine.root().toString()));
             }
         },
         JWT_KEYS {
             @Override
-            RunningDevService start(LocalBackendsConfig config, boolean test) {
+            Provision provision(LocalBackendsConfig config, boolean test) {
                 // Tests get a key pair of their own; dev mode shares one with the local stack's token command.
                 DevJwtKeys keys = test ? DevJwtKeys.temporary() : DevJwtKeys.shared();
                 Map<String, String> props = new LinkedHashMap<>();
                 props.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
                 props.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
-                LOG.infof("Local backends: JWT keys in %s", keys.publicKey().getParent());
-                return new RunningDevService(FEATURE + "-jwt", null, () -> {
-                    if (test) {
-                        keys.delete();
-                    }
-                }, props);
+                return new Provision("jwt", keys, props);
             }
         };
 
-        abstract RunningDevService start(LocalBackendsConfig config, boolean test);
-
-        private static <E extends Engine> E started(E engine) {
-            long begin = System.nanoTime();
-            engine.start();
-            LOG.infof("Local backends: %s (ready in %d ms)", engine.describe(), (System.nanoTime() - begin) / 1_000_000);
-            return engine;
-        }
-
-        private static RunningDevService service(Engine engine, Map<String, String> props) {
-            return new RunningDevService(FEATURE + "-" + name(engine), null, engine::close, props);
-        }
-
-        private static String name(Engine engine) {
-            return engine.getClass().getSimpleName().toLowerCase();
-        }
+        abstract Provision provision(LocalBackendsConfig config, boolean test);
     }
 
     private static void stopAll() {
-        List<RunningDevService> current = running;
+        Running current = running;
         running = null;
-        runningPlan = null;
         if (current != null) {
-            current.forEach(LocalBackendsProcessor::closeQuietly);
-        }
-    }
-
-    private static void closeQuietly(RunningDevService service) {
-        try {
-            service.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf(e, "Could not stop %s", service.getName());
+            current.engines().close();
         }
     }
 
